@@ -1,0 +1,179 @@
+// Every shape that crosses a boundary (REST body, socket payload) is written once here
+// and imported by both sides. The server validates with these on arrival; the client
+// uses the inferred types to build its requests.
+import { z } from "zod";
+
+/** Upper bounds, in one place, so client forms and server checks agree. */
+export const LIMITS = {
+  name: 120,
+  username: 64,
+  passwordMin: 12,
+  passwordMax: 256,
+  caseCode: 40,
+  purpose: 500,
+  pseudonym: 60,
+  personsPerTable: 20,
+  draftTitle: 200,
+  fragmentBody: 20_000,
+  justification: 1_000,
+  question: 500,
+  recipients: 50,
+  /** socket.io `maxHttpBufferSize`, REST JSON body limit: a fragment plus its envelope. */
+  messageBytes: 64 * 1024,
+} as const;
+
+export const SECTORS = ["care", "police", "justice", "local-government", "other"] as const;
+export const SECRECY_PROFILES = ["professional", "official", "none"] as const;
+export const ACCOUNT_ROLES = ["admin", "member"] as const;
+export const TABLE_PURPOSES = ["integrity", "terrorism", "organised-crime"] as const;
+export const FRAGMENT_KINDS = ["fact", "assessment"] as const;
+/**
+ * Information categories until sharing agreements (issue 4) make them per agreement.
+ * Named as in the LIVC charters: identity, police antecedents, judicial status,
+ * medical & psychiatric, social & financial, youth care, risk assessment.
+ */
+export const CATEGORIES = [
+  "identity-household",
+  "police-antecedents",
+  "judicial-status",
+  "medical-psychiatric",
+  "social-financial",
+  "youth-care",
+  "risk-assessment",
+] as const;
+
+export const Sector = z.enum(SECTORS);
+export const SecrecyProfile = z.enum(SECRECY_PROFILES);
+export const AccountRole = z.enum(ACCOUNT_ROLES);
+export const TablePurpose = z.enum(TABLE_PURPOSES);
+export const FragmentKind = z.enum(FRAGMENT_KINDS);
+export const Category = z.enum(CATEGORIES);
+export type Sector = z.infer<typeof Sector>;
+export type SecrecyProfile = z.infer<typeof SecrecyProfile>;
+export type AccountRole = z.infer<typeof AccountRole>;
+export type TablePurpose = z.infer<typeof TablePurpose>;
+export type FragmentKind = z.infer<typeof FragmentKind>;
+export type Category = z.infer<typeof Category>;
+
+export const Id = z.uuid({ error: "must be an id (uuid)" });
+
+/** Visible text: trimmed, non-empty, bounded, no control characters except newlines/tabs. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` })
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+      error: "must not contain control characters",
+    });
+
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, { error: "must be at least 2 characters" })
+  .max(LIMITS.username, { error: `must be at most ${LIMITS.username} characters` })
+  .regex(/^[a-z0-9._-]+$/, { error: "may contain only a-z, 0-9, dot, dash and underscore" });
+
+const password = z
+  .string()
+  .min(LIMITS.passwordMin, { error: `must be at least ${LIMITS.passwordMin} characters` })
+  .max(LIMITS.passwordMax, { error: `must be at most ${LIMITS.passwordMax} characters` });
+
+// ---- setup and sign-in ----------------------------------------------------------
+
+export const SetupBody = z.strictObject({
+  token: z.string().min(1).max(200),
+  name: text(LIMITS.name),
+  username,
+  password,
+});
+export type SetupBody = z.infer<typeof SetupBody>;
+
+export const LoginBody = z.strictObject({
+  username,
+  // No minimum on sign-in: a wrong password is "wrong", not "too short".
+  password: z.string().min(1, { error: "must not be empty" }).max(LIMITS.passwordMax),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+// ---- administration -------------------------------------------------------------
+
+export const CreateOrganisationBody = z.strictObject({
+  name: text(LIMITS.name),
+  sector: Sector,
+  secrecy: SecrecyProfile,
+});
+export type CreateOrganisationBody = z.infer<typeof CreateOrganisationBody>;
+
+export const CreateAccountBody = z.strictObject({
+  name: text(LIMITS.name),
+  username,
+  password,
+  organisationId: Id,
+  role: AccountRole,
+});
+export type CreateAccountBody = z.infer<typeof CreateAccountBody>;
+
+// ---- tables ---------------------------------------------------------------------
+
+export const CreateTableBody = z.strictObject({
+  caseCode: text(LIMITS.caseCode),
+  purpose: TablePurpose,
+  purposeDetail: text(LIMITS.purpose),
+  personsConcerned: z
+    .array(z.strictObject({ pseudonym: text(LIMITS.pseudonym) }))
+    .min(1, { error: "name at least one person concerned (by pseudonym)" })
+    .max(LIMITS.personsPerTable),
+  /** The chair signs the confidentiality statement when opening the table. */
+  confidentialityAccepted: z.literal(true, { error: "the confidentiality statement must be accepted" }),
+});
+export type CreateTableBody = z.infer<typeof CreateTableBody>;
+
+export const InviteBody = z.strictObject({ accountId: Id });
+export type InviteBody = z.infer<typeof InviteBody>;
+
+export const AcceptBody = z.strictObject({
+  confidentialityAccepted: z.literal(true, { error: "the confidentiality statement must be accepted" }),
+});
+export type AcceptBody = z.infer<typeof AcceptBody>;
+
+// ---- drafts, release, revoke, decline ------------------------------------------
+
+export const DraftBody = z.strictObject({
+  title: text(LIMITS.draftTitle),
+  body: text(LIMITS.fragmentBody),
+});
+export type DraftBody = z.infer<typeof DraftBody>;
+
+export const ReleaseBody = z.strictObject({
+  recipients: z
+    .array(Id)
+    .min(1, { error: "choose at least one recipient" })
+    .max(LIMITS.recipients)
+    .refine((ids) => new Set(ids).size === ids.length, { error: "must not name a recipient twice" }),
+  category: Category,
+  kind: FragmentKind,
+  personsConcerned: z
+    .array(Id)
+    .min(1, { error: "name at least one person concerned" })
+    .max(LIMITS.personsPerTable)
+    .refine((ids) => new Set(ids).size === ids.length, { error: "must not name a person twice" }),
+  purpose: TablePurpose,
+  justification: text(LIMITS.justification),
+});
+export type ReleaseBody = z.infer<typeof ReleaseBody>;
+
+export const RevokeBody = z.strictObject({
+  /** Omitted: revoke for every current recipient. */
+  recipients: z.array(Id).min(1).max(LIMITS.recipients).optional(),
+});
+export type RevokeBody = z.infer<typeof RevokeBody>;
+
+export const DeclineBody = z.strictObject({
+  question: text(LIMITS.question),
+  reason: text(LIMITS.justification).optional(),
+});
+export type DeclineBody = z.infer<typeof DeclineBody>;

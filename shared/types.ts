@@ -1,0 +1,188 @@
+// What the server sends: the output of `server/presenters/`. The client renders these;
+// nothing else about stored records ever crosses the wire.
+import type {
+  AccountRole,
+  Category,
+  FragmentKind,
+  SecrecyProfile,
+  Sector,
+  TablePurpose,
+} from "./schemas.js";
+
+/** Every error response: a sentence a person can act on, plus the offending fields. */
+export interface ApiError {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: { path: string; message: string }[];
+  };
+}
+
+export type ErrorCode =
+  | "invalid-input"
+  | "not-signed-in"
+  | "forbidden"
+  | "not-found"
+  | "conflict"
+  | "too-many-requests"
+  | "payload-too-large"
+  | "bad-origin"
+  | "internal";
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  sector: Sector;
+  secrecy: SecrecyProfile;
+}
+
+export interface AccountView {
+  id: string;
+  name: string;
+  username: string;
+  role: AccountRole;
+  organisation: OrganisationView;
+}
+
+/** A person as other participants see them: enough to choose a recipient. */
+export interface PersonView {
+  id: string;
+  name: string;
+  organisation: string;
+  sector: Sector;
+}
+
+export interface SessionView {
+  account: AccountView;
+  expiresAt: string;
+}
+
+export interface SetupStatus {
+  needsSetup: boolean;
+}
+
+export type ParticipantState = "invited" | "active" | "removed";
+export type TableRole = "chair" | "participant";
+
+/** One row of "my tables". An invitation shows no case data at all. */
+export type TableListItem =
+  | {
+      id: string;
+      state: "active";
+      role: TableRole;
+      caseCode: string;
+      purpose: TablePurpose;
+      createdAt: string;
+    }
+  | {
+      id: string;
+      state: "invited";
+      invitedBy: PersonView;
+      invitedAt: string;
+    };
+
+export interface ParticipantView extends PersonView {
+  role: TableRole;
+  state: ParticipantState;
+  invitedAt: string;
+  joinedAt?: string;
+  removedAt?: string;
+}
+
+export interface PersonConcernedView {
+  id: string;
+  pseudonym: string;
+}
+
+export interface TableView {
+  id: string;
+  caseCode: string;
+  purpose: TablePurpose;
+  purposeDetail: string;
+  createdAt: string;
+  personsConcerned: PersonConcernedView[];
+  participants: ParticipantView[];
+  me: { id: string; role: TableRole };
+}
+
+/** Shown before accepting: the statement, who invites. No case data. */
+export interface InvitationView {
+  tableId: string;
+  invitedBy: PersonView;
+  invitedAt: string;
+  statement: string;
+}
+
+export interface DraftView {
+  id: string;
+  title: string;
+  body: string;
+  updatedAt: string;
+}
+
+/** A received fragment, as its recipient sees it: content, who released it and why. */
+export interface ReceivedFragmentView {
+  id: string;
+  tableId: string;
+  title: string;
+  body: string;
+  category: Category;
+  kind: FragmentKind;
+  personsConcerned: PersonConcernedView[];
+  author: PersonView;
+  releasedAt: string;
+  purpose: TablePurpose;
+  justification: string;
+}
+
+export interface RecipientStatusView {
+  recipient: PersonView;
+  releasedAt: string;
+  /** First time content was handed to a socket or response for this person. */
+  sentAt?: string;
+  /** First device acknowledgement. */
+  deliveredAt?: string;
+  /** First time it was shown to the person. */
+  openedAt?: string;
+  revokedAt?: string;
+}
+
+/** A fragment as its author sees it: content plus the full path. */
+export interface AuthoredFragmentView extends Omit<ReceivedFragmentView, "author"> {
+  commitment: string;
+  recipients: RecipientStatusView[];
+}
+
+export interface DeclineView {
+  id: string;
+  by: PersonView;
+  question: string;
+  reason?: string;
+  at: string;
+}
+
+/** A log entry as shown to a participant: metadata only, names resolved. */
+export interface LogEntryView {
+  seq: number;
+  at: string;
+  type: string;
+  actor: PersonView | null;
+  /** Other people the entry is about (recipient, invitee, removed participant). */
+  subject?: PersonView;
+  recipients?: PersonView[];
+  fragmentId?: string;
+  category?: Category;
+  personsConcerned?: string[];
+  purpose?: TablePurpose;
+  channel?: string;
+  alreadyDelivered?: boolean;
+  question?: string;
+  leafHash: string;
+}
+
+export interface LogView {
+  tableId: string;
+  size: number;
+  rootHash: string;
+  entries: LogEntryView[];
+}
