@@ -186,3 +186,9 @@ export interface LogView {
   rootHash: string;
   entries: LogEntryView[];
 }
+
+/** A REST read of one received fragment; `deliveryId` is what `fragment:opened` names. */
+export interface FragmentReadView {
+  deliveryId: string;
+  fragment: ReceivedFragmentView;
+}

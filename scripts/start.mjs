@@ -1,0 +1,15 @@
+// `npm start [-- flags]`: builds the client if it is not built yet, then runs the server.
+// Plain JavaScript so that it runs before anything is compiled.
+import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+
+if (!existsSync("dist/client/index.html")) {
+  process.stdout.write("Building the client (first start only)…\n");
+  const { build } = await import("vite");
+  await build({ logLevel: "warn" });
+}
+const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+const server = spawn(process.execPath, [tsx, "server/index.ts", ...process.argv.slice(2)], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,131 @@
+// Assembles Tafel: one HTTP server with the REST API, socket.io on /realtime and the
+// built client. `createTafel` is what `npm start` and every integration test run.
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express from "express";
+import helmet from "helmet";
+import { LIMITS } from "../shared/schemas.js";
+import { REALTIME_PATH } from "../shared/protocol.js";
+import type { ApiError } from "../shared/types.js";
+import { sessionTokenFrom } from "./auth/cookies.js";
+import { originAllowed, originsFor, type Origins } from "./auth/origin.js";
+import type { Config } from "./config.js";
+import { issueSetupToken, resolveSession } from "./domain/accounts.js";
+import type { Context } from "./domain/context.js";
+import type { Logger } from "./logger.js";
+import { Realtime } from "./realtime/realtime.js";
+import { adminRoutes } from "./routes/admin.js";
+import { authRoutes } from "./routes/auth.js";
+import { errorHandler, notFoundHandler } from "./routes/errors.js";
+import { tableRoutes } from "./routes/tables.js";
+import { openLowdbStore } from "./store/lowdbStore.js";
+
+export interface Tafel {
+  ctx: Context;
+  http: HttpServer;
+  realtime: Realtime;
+  origins: Origins;
+  /** The one-time setup token while no administrator exists. */
+  setupToken: string | null;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export async function createTafel(config: Config, logger: Logger): Promise<Tafel> {
+  const store = await openLowdbStore(config.dataDir, logger);
+  const app = express();
+  const http = createServer(app);
+  const port = () => (http.address() as AddressInfo | null)?.port ?? config.port;
+  const origins = originsFor(config.origins, config.host, port);
+  const realtime = new Realtime(http, origins, logger);
+  const ctx: Context = { store, logger, notifier: realtime, sessionHours: config.sessionHours };
+  realtime.start(ctx);
+
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { "connect-src": ["'self'"], "img-src": ["'self'", "data:"], "upgrade-insecure-requests": null },
+      },
+      strictTransportSecurity: config.trustProxy,
+    }),
+  );
+
+  // Request log: method, path and status only. Bodies and query strings are never logged.
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(`${req.method} ${req.baseUrl}${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    next();
+  });
+
+  const api = express.Router();
+  // A state-changing request must come from our own pages (with SameSite=Strict this
+  // is defence in depth against cross-site requests).
+  api.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method) || originAllowed(req.headers.origin, origins)) return next();
+    const body: ApiError = { error: { code: "bad-origin", message: "Requests that change data must come from Tafel's own pages (Origin header)." } };
+    res.status(403).json(body);
+  });
+  api.use(express.json({ limit: LIMITS.messageBytes, strict: true, type: "application/json" }));
+  api.use((req, res, next) => {
+    const found = resolveSession(ctx, sessionTokenFrom(req.headers.cookie));
+    if (found) res.locals.signed = found;
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  api.use(authRoutes(ctx));
+  api.use("/admin", adminRoutes(ctx));
+  api.use("/tables", tableRoutes(ctx));
+  api.use(notFoundHandler());
+  api.use(errorHandler(logger));
+  app.use("/api", api);
+
+  if (existsSync(path.join(config.clientDir, "index.html"))) {
+    app.use(express.static(config.clientDir, { index: false, maxAge: "1h" }));
+    // The client routes by path; every other GET gets the app shell.
+    app.get(/^\/(?!api\/|realtime\/|collab\/).*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-store");
+      res.sendFile(path.join(config.clientDir, "index.html"));
+    });
+  } else {
+    app.get("/", (_req, res) => {
+      res.type("text/plain").send("Tafel's client is not built. Run `npm run build` (npm start does this for you).");
+    });
+  }
+
+  // socket.io leaves foreign upgrades alone (destroyUpgrade: false); end them here.
+  http.on("upgrade", (req, socket) => {
+    if (!req.url?.startsWith(`${REALTIME_PATH}/`)) socket.destroy();
+  });
+
+  const setupToken = await issueSetupToken(ctx);
+
+  return {
+    ctx,
+    http,
+    realtime,
+    origins,
+    setupToken,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(config.port, config.host, () => {
+          const host = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+          resolve(`http://${host}:${port()}`);
+        });
+      }),
+    close: async () => {
+      await realtime.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Configuration from flags and environment, validated once at start.
+// Flags win over environment; both are documented in README.md.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+export interface Config {
+  host: string;
+  /** 0 asks the OS for a free port (tests). */
+  port: number;
+  dataDir: string;
+  /** Origins allowed on WebSockets and state-changing requests; empty = derived from host and port. */
+  origins: string[];
+  /** Trust X-Forwarded-* from one proxy (TLS terminated in front of Tafel). */
+  trustProxy: boolean;
+  sessionHours: number;
+  demo: boolean;
+  clientDir: string;
+}
+
+const Env = z.object({
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  TAFEL_DATA_DIR: z.string().min(1).optional(),
+  TAFEL_ORIGINS: z.string().optional(),
+  TAFEL_TRUST_PROXY: z.enum(["0", "1", "true", "false"]).optional(),
+  TAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).optional(),
+});
+
+export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: "string" },
+      port: { type: "string" },
+      data: { type: "string" },
+      origin: { type: "string", multiple: true },
+      "trust-proxy": { type: "boolean" },
+      demo: { type: "boolean" },
+    },
+    strict: true,
+  });
+  const e = Env.parse(env);
+  const port = values.port === undefined ? (e.PORT ?? 3000) : z.coerce.number().int().min(0).max(65535).parse(values.port);
+  const origins = values.origin ?? (e.TAFEL_ORIGINS ? e.TAFEL_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean) : []);
+  return {
+    host: values.host ?? e.HOST ?? "127.0.0.1",
+    port,
+    dataDir: path.resolve(values.data ?? e.TAFEL_DATA_DIR ?? "data"),
+    origins,
+    trustProxy: values["trust-proxy"] ?? (e.TAFEL_TRUST_PROXY === "1" || e.TAFEL_TRUST_PROXY === "true"),
+    sessionHours: e.TAFEL_SESSION_HOURS ?? 8,
+    demo: values.demo ?? false,
+    clientDir: path.resolve("dist/client"),
+  };
+}

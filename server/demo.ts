@@ -1,0 +1,89 @@
+// `npm start -- --demo`: a fictional case so that a newcomer can look around in a
+// minute. Seeded through the same commands as the API, so its log is a real log.
+import { randomBytes } from "node:crypto";
+import type { Sector, SecrecyProfile } from "../shared/schemas.js";
+import { createAccount, createFirstAdmin, createOrganisation, issueSetupToken } from "./domain/accounts.js";
+import type { Context } from "./domain/context.js";
+import { recordDecline } from "./domain/declines.js";
+import { createDraft } from "./domain/drafts.js";
+import { release } from "./domain/fragments.js";
+import { accept, createTable, invite } from "./domain/tables.js";
+import type { Account } from "./store/records.js";
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  name: string;
+  organisation: string;
+}
+
+const PEOPLE: { key: string; name: string; org: string; sector: Sector; secrecy: SecrecyProfile }[] = [
+  { key: "ocmw", name: "Sara Peeters", org: "OCMW Antwerpen — Sociale Dienst", sector: "care", secrecy: "professional" },
+  { key: "caw", name: "Tom Janssens", org: "CAW Antwerpen", sector: "care", secrecy: "professional" },
+  { key: "jeugdhulp", name: "Lien De Smet", org: "Jeugdhulp Antwerpen", sector: "care", secrecy: "professional" },
+  { key: "politie", name: "Koen Maes", org: "Politiezone Antwerpen", sector: "police", secrecy: "official" },
+  { key: "parket", name: "An Verstraeten", org: "Parket Antwerpen", sector: "justice", secrecy: "official" },
+];
+
+const password = () => randomBytes(12).toString("base64url");
+
+/** Seeds once, into an empty data directory; returns null if it already holds accounts. */
+export async function seedDemo(ctx: Context): Promise<{ accounts: DemoAccount[] } | null> {
+  if (ctx.store.global.data.accounts.length > 0) return null;
+  const printed: DemoAccount[] = [];
+  const token = (await issueSetupToken(ctx)) as string;
+  const adminPassword = password();
+  const admin = await createFirstAdmin(ctx, { token, name: "Platform administrator", username: "admin", password: adminPassword });
+  printed.push({ username: "admin", password: adminPassword, name: admin.name, organisation: "(can read no table)" });
+
+  const by: Record<string, Account> = {};
+  for (const p of PEOPLE) {
+    const org = await createOrganisation(ctx, admin, { name: p.org, sector: p.sector, secrecy: p.secrecy });
+    const pw = password();
+    by[p.key] = await createAccount(ctx, admin, { name: p.name, username: p.key, password: pw, organisationId: org.id, role: "member" });
+    printed.push({ username: p.key, password: pw, name: p.name, organisation: p.org });
+  }
+  const [chair, caw, youth, police, parket] = PEOPLE.map((p) => by[p.key] as Account) as [Account, Account, Account, Account, Account];
+
+  const table = await createTable(ctx, chair, {
+    caseCode: "CO3-ANT-2026-017",
+    purpose: "integrity",
+    purposeDetail: "Repeated partner violence after separation; two young children at home. Protect V1, K1 and K2.",
+    personsConcerned: [{ pseudonym: "V1 (adult)" }, { pseudonym: "P1 (adult)" }, { pseudonym: "K1 (child, 7)" }, { pseudonym: "K2 (child, 4)" }],
+    confidentialityAccepted: true,
+  });
+  for (const member of [caw, youth, police, parket]) {
+    await invite(ctx, chair, table.id, { accountId: member.id });
+    await accept(ctx, member, table.id, { confidentialityAccepted: true });
+  }
+  const [v1, p1, k1] = table.personsConcerned.map((p) => p.id) as [string, string, string, string];
+
+  const releaseDraft = async (author: Account, title: string, body: string, r: Omit<Parameters<typeof release>[4], "purpose">) => {
+    const draft = await createDraft(ctx, author, table.id, { title, body });
+    await release(ctx, author, table.id, draft.id, { ...r, purpose: "integrity" });
+  };
+  await releaseDraft(
+    caw,
+    "Safety plan with V1",
+    "V1 agreed a safety plan on 12 November: a code word with her sister, a bag at the neighbour's, shelter number saved under a false name.",
+    { recipients: [chair.id, police.id], category: "risk-assessment", kind: "fact", personsConcerned: [v1], justification: "Police need the code word arrangement to respond to a call from V1 without alerting P1." },
+  );
+  await releaseDraft(
+    police,
+    "Interventions at the family home",
+    "Two interventions at the family home in 2026 (March and October), both for verbal threats by P1; no arrest. A third call in November was withdrawn.",
+    { recipients: [chair.id, parket.id], category: "police-antecedents", kind: "fact", personsConcerned: [p1], justification: "The parket assesses whether the pattern justifies a prohibition of residence." },
+  );
+  await releaseDraft(
+    youth,
+    "School signals for K1",
+    "K1's school reports absences on Mondays since September and a drawing that worried the teacher.",
+    { recipients: [chair.id], category: "youth-care", kind: "assessment", personsConcerned: [k1], justification: "The chair coordinates the children's safety on the agenda of the next meeting." },
+  );
+  await createDraft(ctx, caw, table.id, { title: "Not to share yet", body: "V1 is considering filing for divorce; she asked that this stays with us for now." });
+  await recordDecline(ctx, caw, table.id, {
+    question: "Is P1 in treatment anywhere?",
+    reason: "Not necessary for the safety question on the table; P1 is not our client.",
+  });
+  return { accounts: printed };
+}

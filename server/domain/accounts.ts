@@ -1,0 +1,149 @@
+// Setup of the first administrator, organisations, accounts, sign-in and sessions.
+import { randomUUID } from "node:crypto";
+import type {
+  CreateAccountBody,
+  CreateOrganisationBody,
+  LoginBody,
+  SetupBody,
+} from "../../shared/schemas.js";
+import type { Account, Session } from "../store/records.js";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/passwords.js";
+import { hashToken, newToken, tokenMatches } from "../auth/tokens.js";
+import { mayAdminister } from "../policies/admin.js";
+import { conflict, forbidden, TafelError } from "./errors.js";
+import type { Context } from "./context.js";
+
+export const PLATFORM_ORGANISATION = "Platform administration";
+
+export function needsSetup(ctx: Context): boolean {
+  return !ctx.store.global.data.accounts.some((a) => a.role === "admin");
+}
+
+/** A fresh one-time setup token; only its hash is stored. Null once an admin exists. */
+export async function issueSetupToken(ctx: Context): Promise<string | null> {
+  if (!needsSetup(ctx)) return null;
+  const token = newToken();
+  await ctx.store.global.update((d) => {
+    d.setup.tokenHash = hashToken(token);
+  });
+  return token;
+}
+
+export async function createFirstAdmin(ctx: Context, body: SetupBody): Promise<Account> {
+  const stored = ctx.store.global.data.setup.tokenHash;
+  if (!needsSetup(ctx) || !stored || !tokenMatches(body.token, stored)) {
+    throw forbidden("This setup link is not valid (it works once, and only before the first administrator exists).");
+  }
+  const password = await hashPassword(body.password);
+  const now = new Date().toISOString();
+  return ctx.store.global.update((d) => {
+    if (d.accounts.some((a) => a.role === "admin")) throw forbidden("The first administrator already exists.");
+    let org = d.organisations.find((o) => o.name === PLATFORM_ORGANISATION);
+    if (!org) {
+      org = { id: randomUUID(), name: PLATFORM_ORGANISATION, sector: "other", secrecy: "none", createdAt: now };
+      d.organisations.push(org);
+    }
+    const account: Account = {
+      id: randomUUID(),
+      name: body.name,
+      username: body.username,
+      organisationId: org.id,
+      role: "admin",
+      password,
+      createdAt: now,
+    };
+    d.accounts.push(account);
+    d.setup.tokenHash = null;
+    return account;
+  });
+}
+
+function requireAdmin(actor: Account): void {
+  const decision = mayAdminister(actor);
+  if (!decision.allowed) throw forbidden(decision.reason);
+}
+
+export async function createOrganisation(ctx: Context, actor: Account, body: CreateOrganisationBody) {
+  requireAdmin(actor);
+  return ctx.store.global.update((d) => {
+    if (d.organisations.some((o) => o.name.toLowerCase() === body.name.toLowerCase())) {
+      throw conflict(`An organisation named '${body.name}' already exists.`);
+    }
+    const org = { id: randomUUID(), ...body, createdAt: new Date().toISOString() };
+    d.organisations.push(org);
+    return org;
+  });
+}
+
+export async function createAccount(ctx: Context, actor: Account, body: CreateAccountBody): Promise<Account> {
+  requireAdmin(actor);
+  const password = await hashPassword(body.password);
+  return ctx.store.global.update((d) => {
+    if (!d.organisations.some((o) => o.id === body.organisationId)) {
+      throw new TafelError("invalid-input", "organisationId: no such organisation.", [
+        { path: "organisationId", message: "no such organisation" },
+      ]);
+    }
+    if (d.accounts.some((a) => a.username === body.username)) {
+      throw conflict(`The username '${body.username}' is taken.`);
+    }
+    const account: Account = {
+      id: randomUUID(),
+      name: body.name,
+      username: body.username,
+      organisationId: body.organisationId,
+      role: body.role,
+      password,
+      createdAt: new Date().toISOString(),
+    };
+    d.accounts.push(account);
+    return account;
+  });
+}
+
+export interface SignedIn {
+  account: Account;
+  session: Session;
+  token: string;
+}
+
+export async function signIn(ctx: Context, body: LoginBody): Promise<SignedIn> {
+  const account = ctx.store.global.data.accounts.find((a) => a.username === body.username);
+  const ok = account ? await verifyPassword(body.password, account.password) : await verifyAgainstNothing(body.password);
+  if (!account || !ok) throw new TafelError("not-signed-in", "Wrong username or password.");
+  return startSession(ctx, account);
+}
+
+export async function startSession(ctx: Context, account: Account): Promise<SignedIn> {
+  const token = newToken();
+  const now = Date.now();
+  const session: Session = {
+    id: randomUUID(),
+    tokenHash: hashToken(token),
+    accountId: account.id,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + ctx.sessionHours * 3600_000).toISOString(),
+  };
+  await ctx.store.global.update((d) => {
+    // Expired sessions are dropped whenever a new one starts, so the file does not grow.
+    d.sessions = d.sessions.filter((s) => Date.parse(s.expiresAt) > now);
+    d.sessions.push(session);
+  });
+  return { account, session, token };
+}
+
+export function resolveSession(ctx: Context, token: string | undefined): { account: Account; session: Session } | null {
+  if (!token) return null;
+  const hash = hashToken(token);
+  const session = ctx.store.global.data.sessions.find((s) => s.tokenHash === hash);
+  if (!session || Date.parse(session.expiresAt) <= Date.now()) return null;
+  const account = ctx.store.global.data.accounts.find((a) => a.id === session.accountId);
+  return account ? { account, session } : null;
+}
+
+export async function signOut(ctx: Context, session: Session): Promise<void> {
+  await ctx.store.global.update((d) => {
+    d.sessions = d.sessions.filter((s) => s.id !== session.id);
+  });
+  ctx.notifier.sessionEnded(session.id);
+}

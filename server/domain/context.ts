@@ -1,0 +1,57 @@
+// What every command needs: the store, the realtime notifier and the logger. Commands
+// live in domain/; routes and socket handlers only parse input and call them.
+import type { ChangeTopic } from "../../shared/protocol.js";
+import type { Logger } from "../logger.js";
+import type { Account, Participation } from "../store/records.js";
+import type { Store, TableFiles } from "../store/store.js";
+import { mayAtTable, type TableAction } from "../policies/table.js";
+import { forbidden, notFound } from "./errors.js";
+
+/** Realtime side effects of a command, implemented by realtime/; ids only, never content. */
+export interface Notifier {
+  fragmentReleased(tableId: string, fragmentId: string, recipientIds: string[]): void;
+  fragmentRevoked(tableId: string, fragmentId: string, recipientIds: string[]): void;
+  tableChanged(tableId: string, topics: ChangeTopic[]): void;
+  accessEnded(tableId: string, accountId: string): void;
+  sessionEnded(sessionId: string): void;
+}
+
+export interface Context {
+  store: Store;
+  logger: Logger;
+  notifier: Notifier;
+  sessionHours: number;
+}
+
+export function participationOf(ctx: Context, tableId: string, accountId: string): Participation | undefined {
+  return ctx.store.global.data.participations.find((p) => p.tableId === tableId && p.accountId === accountId);
+}
+
+export interface TableAccess {
+  files: TableFiles;
+  participation: Participation;
+}
+
+/**
+ * Loads a table for an actor and an action, or throws the refusal. A table the actor
+ * was never at answers "not found", so ids do not reveal which tables exist.
+ */
+export async function tableFor(ctx: Context, actor: Account, tableId: string, action: TableAction): Promise<TableAccess> {
+  const participation = participationOf(ctx, tableId, actor.id);
+  const decision = mayAtTable(actor, participation, action);
+  if (!participation && actor.role !== "admin") throw notFound("No table with this id is open to you.");
+  if (!decision.allowed) throw forbidden(decision.reason);
+  const files = await ctx.store.table(tableId);
+  if (!files || !participation) throw notFound("No table with this id is open to you.");
+  return { files, participation };
+}
+
+/** Re-reads the participation inside a lock: the one read before may be stale. */
+export function activeParticipation(ctx: Context, tableId: string, accountId: string): Participation | undefined {
+  const p = participationOf(ctx, tableId, accountId);
+  return p && p.state === "active" ? p : undefined;
+}
+
+export function accountById(ctx: Context, id: string): Account | undefined {
+  return ctx.store.global.data.accounts.find((a) => a.id === id);
+}

@@ -1,0 +1,248 @@
+// Releasing, delivering, opening and revoking fragments: the core of Tafel.
+//
+// Invariant 1: content is put on the wire only by `deliver` (to a recipient, after
+// policies/fragment.ts allowed it) and by `listReleased` (to the author).
+// Invariant 2: `deliver` appends `fragment-sent` durably, then hands the content to
+// `send` — inside the table lock, so a revocation or removal that commits after it is
+// ordered after it on every socket, and one that committed before it is seen by it.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { ReleaseBody, RevokeBody } from "../../shared/schemas.js";
+import type { AuthoredFragmentView, ReceivedFragmentView } from "../../shared/types.js";
+import type { LogEntry } from "../log/entries.js";
+import type { Account, Fragment } from "../store/records.js";
+import type { TableFiles } from "../store/store.js";
+import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke } from "../policies/fragment.js";
+import { presentAuthoredFragment, presentReceivedFragment } from "../presenters/fragment.js";
+import { activeParticipation, participationOf, tableFor, type Context } from "./context.js";
+import { forbidden, invalid, notFound, TafelError } from "./errors.js";
+
+/** SHA-256(salt || canonical content): lets the author later prove what was released. */
+export function commitTo(salt: string, title: string, body: string): string {
+  return createHash("sha256")
+    .update(Buffer.from(salt, "hex"))
+    .update(canonicalize({ title, body }) as string, "utf8")
+    .digest("hex");
+}
+
+export async function release(
+  ctx: Context,
+  actor: Account,
+  tableId: string,
+  draftId: string,
+  body: ReleaseBody,
+): Promise<AuthoredFragmentView> {
+  const { files } = await tableFor(ctx, actor, tableId, "release");
+  const fragment = await files.lock.runExclusive(async () => {
+    const table = files.doc.data;
+    const draft = table.drafts.find((d) => d.id === draftId && d.ownerId === actor.id);
+    if (!draft) throw notFound("You have no draft with this id at this table.");
+    const problems = body.recipients.flatMap((id, i) => {
+      const decision = mayReleaseTo(actor, activeParticipation(ctx, tableId, id), id);
+      return decision.allowed ? [] : [{ path: `recipients.${i}`, message: decision.reason }];
+    });
+    body.personsConcerned.forEach((id, i) => {
+      if (!table.personsConcerned.some((p) => p.id === id)) {
+        problems.push({ path: `personsConcerned.${i}`, message: "is not a person concerned of this table" });
+      }
+    });
+    if (problems.length > 0) {
+      throw invalid(`Nothing was released: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);
+    }
+    const now = new Date().toISOString();
+    const salt = randomBytes(32).toString("hex");
+    const f: Fragment = {
+      id: randomUUID(),
+      authorId: actor.id,
+      title: draft.title,
+      body: draft.body,
+      category: body.category,
+      kind: body.kind,
+      personsConcerned: body.personsConcerned,
+      salt,
+      commitment: commitTo(salt, draft.title, draft.body),
+      release: {
+        purpose: body.purpose,
+        justification: body.justification,
+        releasedAt: now,
+        recipients: body.recipients.map((accountId) => ({ accountId, releasedAt: now })),
+      },
+    };
+    // The log first: if the process dies before the table is written, the log
+    // over-states (a release that did not happen), it never under-states.
+    await files.log.append([
+      {
+        actor: actor.id,
+        type: "fragment-released",
+        fragment: f.id,
+        category: f.category,
+        kind: f.kind,
+        personsConcerned: f.personsConcerned,
+        recipients: body.recipients,
+        purpose: body.purpose,
+        commitment: f.commitment,
+      },
+    ]);
+    await files.doc.update((d) => {
+      d.drafts = d.drafts.filter((x) => x.id !== draftId);
+      d.fragments.push(f);
+    });
+    return f;
+  });
+  ctx.notifier.fragmentReleased(tableId, fragment.id, body.recipients);
+  ctx.notifier.tableChanged(tableId, ["log"]);
+  return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.entries);
+}
+
+export async function listReleased(ctx: Context, actor: Account, tableId: string): Promise<AuthoredFragmentView[]> {
+  const { files } = await tableFor(ctx, actor, tableId, "view");
+  const { data } = files.doc;
+  return data.fragments
+    .filter((f) => f.authorId === actor.id)
+    .map((f) => presentAuthoredFragment(ctx.store.global.data, data, f, files.log.entries));
+}
+
+export type Send = (deliveryId: string, view: ReceivedFragmentView) => void;
+
+/**
+ * Delivers one fragment to one recipient over one channel, if the policy allows it now.
+ * Returns false (and sends nothing, logs nothing) if it does not.
+ */
+export async function deliver(
+  ctx: Context,
+  files: TableFiles,
+  recipient: Account,
+  fragmentId: string,
+  channel: "socket" | "rest",
+  send: Send,
+): Promise<boolean> {
+  return files.lock.runExclusive(async () => {
+    const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId);
+    if (!fragment || fragment.authorId === recipient.id) return false;
+    const decision = mayReceiveContent(recipient, participationOf(ctx, files.id, recipient.id), fragment);
+    if (!decision.allowed) return false;
+    const deliveryId = randomUUID();
+    await files.log.append([
+      { actor: null, type: "fragment-sent", fragment: fragment.id, recipient: recipient.id, delivery: deliveryId, channel },
+    ]);
+    send(deliveryId, presentReceivedFragment(ctx.store.global.data, files.doc.data, fragment));
+    return true;
+  });
+}
+
+/** Ids of the fragments currently released to this person at this table. */
+export function receivedFragmentIds(files: TableFiles, accountId: string): string[] {
+  return files.doc.data.fragments.filter((f) => f.authorId !== accountId && isCurrentRecipient(f, accountId)).map((f) => f.id);
+}
+
+function sentEntry(entries: readonly LogEntry[], deliveryId: string, recipientId: string) {
+  return entries.find((e) => e.type === "fragment-sent" && e.delivery === deliveryId && e.recipient === recipientId) as
+    | Extract<LogEntry, { type: "fragment-sent" }>
+    | undefined;
+}
+
+/** The device acknowledged a socket delivery: log it once. Unknown deliveries are ignored. */
+export async function recordDelivered(ctx: Context, files: TableFiles, recipientId: string, deliveryId: string): Promise<boolean> {
+  const logged = await files.lock.runExclusive(async () => {
+    const sent = sentEntry(files.log.entries, deliveryId, recipientId);
+    if (!sent) return false;
+    if (files.log.entries.some((e) => e.type === "fragment-delivered" && e.delivery === deliveryId)) return false;
+    await files.log.append([
+      { actor: recipientId, type: "fragment-delivered", fragment: sent.fragment, recipient: recipientId, delivery: deliveryId },
+    ]);
+    return true;
+  });
+  if (logged) ctx.notifier.tableChanged(files.id, ["log", "fragments"]);
+  return logged;
+}
+
+/**
+ * The fragment was shown to the person. The delivery must be one the server made to
+ * this very person for this fragment, and the fragment must still be released to them.
+ * The first opening is logged; later ones add nothing.
+ */
+export async function recordOpened(
+  ctx: Context,
+  actor: Account,
+  tableId: string,
+  fragmentId: string,
+  deliveryId: string,
+): Promise<void> {
+  const { files } = await tableFor(ctx, actor, tableId, "view");
+  const logged = await files.lock.runExclusive(async () => {
+    const sent = sentEntry(files.log.entries, deliveryId, actor.id);
+    if (!sent || sent.fragment !== fragmentId) throw notFound("No such delivery to you.");
+    const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId);
+    const decision = fragment ? mayReceiveContent(actor, participationOf(ctx, tableId, actor.id), fragment) : null;
+    if (!decision || !decision.allowed) throw forbidden(decision?.reason ?? "No such fragment.");
+    const already = files.log.entries.some(
+      (e) => e.type === "fragment-opened" && e.fragment === fragmentId && e.recipient === actor.id,
+    );
+    if (already) return false;
+    await files.log.append([{ actor: actor.id, type: "fragment-opened", fragment: fragmentId, recipient: actor.id, delivery: deliveryId }]);
+    return true;
+  });
+  if (logged) ctx.notifier.tableChanged(tableId, ["log", "fragments"]);
+}
+
+export async function revoke(
+  ctx: Context,
+  actor: Account,
+  tableId: string,
+  fragmentId: string,
+  body: RevokeBody,
+): Promise<AuthoredFragmentView> {
+  const { files, participation } = await tableFor(ctx, actor, tableId, "view");
+  const targets = await files.lock.runExclusive(async () => {
+    const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId);
+    if (!fragment) throw notFound("No fragment with this id at this table.");
+    const decision = mayRevoke(actor, participation, fragment);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    const current = fragment.release.recipients.filter((r) => !r.revokedAt).map((r) => r.accountId);
+    const chosen = body.recipients ?? current;
+    const problems = chosen.flatMap((id, i) =>
+      current.includes(id) ? [] : [{ path: `recipients.${i}`, message: "this fragment is not currently released to them" }],
+    );
+    if (problems.length > 0) throw invalid(`Nothing was revoked: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);
+    if (chosen.length === 0) throw new TafelError("conflict", "This fragment is already revoked for everyone.");
+    const now = new Date().toISOString();
+    // Access ends first, then the log records it (a crash in between errs on secrecy).
+    await files.doc.update((d) => {
+      const f = d.fragments.find((x) => x.id === fragmentId) as Fragment;
+      for (const r of f.release.recipients) if (chosen.includes(r.accountId)) r.revokedAt = now;
+    });
+    await files.log.append(
+      chosen.map((recipient) => ({
+        actor: actor.id,
+        type: "fragment-revoked" as const,
+        fragment: fragmentId,
+        recipient,
+        alreadyDelivered: files.log.entries.some(
+          (e) => e.type === "fragment-sent" && e.fragment === fragmentId && e.recipient === recipient,
+        ),
+      })),
+    );
+    return chosen;
+  });
+  ctx.notifier.fragmentRevoked(tableId, fragmentId, targets);
+  ctx.notifier.tableChanged(tableId, ["log", "fragments"]);
+  const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId) as Fragment;
+  return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.entries);
+}
+
+/** A REST read of one received fragment: a delivery like any other, logged before it is sent. */
+export async function readFragment(
+  ctx: Context,
+  actor: Account,
+  tableId: string,
+  fragmentId: string,
+): Promise<{ deliveryId: string; fragment: ReceivedFragmentView }> {
+  const { files } = await tableFor(ctx, actor, tableId, "view");
+  let result: { deliveryId: string; fragment: ReceivedFragmentView } | null = null;
+  const sent = await deliver(ctx, files, actor, fragmentId, "rest", (deliveryId, fragment) => {
+    result = { deliveryId, fragment };
+  });
+  if (!sent || !result) throw notFound("No fragment with this id is released to you.");
+  return result;
+}
+

@@ -1,0 +1,150 @@
+// Case tables: opening one, inviting, accepting the confidentiality statement, removing.
+import { randomUUID } from "node:crypto";
+import type { AcceptBody, CreateTableBody, InviteBody } from "../../shared/schemas.js";
+import type { PersonView, TableListItem } from "../../shared/types.js";
+import type { Account, Participation, TableData } from "../store/records.js";
+import { mayBeInvited, mayCreateTable, mayRemove } from "../policies/table.js";
+import { presentPerson } from "../presenters/person.js";
+import { CONFIDENTIALITY_STATEMENT, presentTableListItem } from "../presenters/table.js";
+import { hashToken } from "../auth/tokens.js";
+import { accountById, participationOf, tableFor, type Context } from "./context.js";
+import { forbidden, TafelError } from "./errors.js";
+
+/** The log records which statement was accepted by its hash, not its text. */
+const STATEMENT_HASH = hashToken(CONFIDENTIALITY_STATEMENT);
+
+export async function createTable(ctx: Context, actor: Account, body: CreateTableBody): Promise<TableData> {
+  const decision = mayCreateTable(actor);
+  if (!decision.allowed) throw forbidden(decision.reason);
+  const now = new Date().toISOString();
+  const table: TableData = {
+    id: randomUUID(),
+    caseCode: body.caseCode,
+    purpose: body.purpose,
+    purposeDetail: body.purposeDetail,
+    createdAt: now,
+    personsConcerned: body.personsConcerned.map((p) => ({ id: randomUUID(), pseudonym: p.pseudonym })),
+    drafts: [],
+    fragments: [],
+    declines: [],
+  };
+  // The table's files first, then the index entry that makes it reachable: a crash in
+  // between leaves an unreachable directory, never a reachable table without files.
+  const files = await ctx.store.createTable(table);
+  await files.lock.runExclusive(() =>
+    files.log.append([
+      { actor: actor.id, type: "table-opened", personsConcerned: table.personsConcerned.map((p) => p.id), purpose: table.purpose },
+      { actor: actor.id, type: "joined", statement: STATEMENT_HASH },
+    ]),
+  );
+  await ctx.store.global.update((d) => {
+    d.tables.push({ id: table.id, createdAt: now, createdBy: actor.id });
+    d.participations.push({
+      tableId: table.id,
+      accountId: actor.id,
+      role: "chair",
+      state: "active",
+      invitedBy: actor.id,
+      invitedAt: now,
+      joinedAt: now,
+    });
+  });
+  return files.doc.data;
+}
+
+export async function listTables(ctx: Context, actor: Account): Promise<TableListItem[]> {
+  if (actor.role === "admin") return [];
+  const mine = ctx.store.global.data.participations.filter((p) => p.accountId === actor.id && p.state !== "removed");
+  const items: TableListItem[] = [];
+  for (const p of mine) {
+    const files = p.state === "active" ? await ctx.store.table(p.tableId) : null;
+    const item = presentTableListItem(ctx.store.global.data, p, files ? files.doc.data : null);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+export async function candidates(ctx: Context, actor: Account, tableId: string): Promise<PersonView[]> {
+  await tableFor(ctx, actor, tableId, "invite");
+  const global = ctx.store.global.data;
+  return global.accounts
+    .filter((a) => mayBeInvited(a, participationOf(ctx, tableId, a.id)).allowed)
+    .map((a) => presentPerson(global, a.id));
+}
+
+async function changeParticipation(
+  ctx: Context,
+  tableId: string,
+  accountId: string,
+  change: (p: Participation | undefined, all: Participation[]) => Participation,
+): Promise<Participation> {
+  return ctx.store.global.update((d) => {
+    const existing = d.participations.find((p) => p.tableId === tableId && p.accountId === accountId);
+    const next = change(existing, d.participations);
+    if (existing) Object.assign(existing, next);
+    else d.participations.push(next);
+    return next;
+  });
+}
+
+export async function invite(ctx: Context, actor: Account, tableId: string, body: InviteBody): Promise<Participation> {
+  const { files } = await tableFor(ctx, actor, tableId, "invite");
+  const invitee = accountById(ctx, body.accountId);
+  if (!invitee) {
+    throw new TafelError("invalid-input", "accountId: no such account.", [{ path: "accountId", message: "no such account" }]);
+  }
+  const participation = await files.lock.runExclusive(async () => {
+    const decision = mayBeInvited(invitee, participationOf(ctx, tableId, invitee.id));
+    if (!decision.allowed) throw new TafelError("conflict", decision.reason);
+    const now = new Date().toISOString();
+    const p = await changeParticipation(ctx, tableId, invitee.id, () => ({
+      tableId,
+      accountId: invitee.id,
+      role: "participant",
+      state: "invited",
+      invitedBy: actor.id,
+      invitedAt: now,
+    }));
+    await files.log.append([{ actor: actor.id, type: "invited", subject: invitee.id }]);
+    return p;
+  });
+  ctx.notifier.tableChanged(tableId, ["participants", "log"]);
+  return participation;
+}
+
+export async function accept(ctx: Context, actor: Account, tableId: string, _body: AcceptBody): Promise<Participation> {
+  const { files } = await tableFor(ctx, actor, tableId, "accept");
+  const participation = await files.lock.runExclusive(async () => {
+    const current = participationOf(ctx, tableId, actor.id);
+    if (!current || current.state !== "invited") throw forbidden("There is no open invitation for you at this table.");
+    // The log entry first: if the process dies in between, the log shows an acceptance
+    // and the person may accept again; the other order could grant access unlogged.
+    await files.log.append([{ actor: actor.id, type: "joined", statement: STATEMENT_HASH }]);
+    return changeParticipation(ctx, tableId, actor.id, (p) => ({
+      ...(p as Participation),
+      state: "active",
+      joinedAt: new Date().toISOString(),
+    }));
+  });
+  ctx.notifier.tableChanged(tableId, ["participants", "log"]);
+  return participation;
+}
+
+export async function removeParticipant(ctx: Context, actor: Account, tableId: string, accountId: string): Promise<void> {
+  const { files } = await tableFor(ctx, actor, tableId, "remove-participant");
+  await files.lock.runExclusive(async () => {
+    const decision = mayRemove(actor, participationOf(ctx, tableId, accountId));
+    if (!decision.allowed) throw new TafelError("conflict", decision.reason);
+    // Access ends first, then the log says so: a crash in between errs on the side of
+    // secrecy (removed, entry missing) rather than a logged removal still in effect.
+    await changeParticipation(ctx, tableId, accountId, (p) => ({
+      ...(p as Participation),
+      state: "removed",
+      removedAt: new Date().toISOString(),
+    }));
+    await files.log.append([{ actor: actor.id, type: "removed", subject: accountId }]);
+  });
+  // After the lock: any delivery that starts from now on sees the removal.
+  ctx.notifier.accessEnded(tableId, accountId);
+  ctx.notifier.tableChanged(tableId, ["participants", "log"]);
+}

@@ -1,0 +1,36 @@
+// The table log's entry types: metadata only, never content (invariant 1). Each entry
+// is stored as RFC 8785 canonical JSON, one per line, and hashed as an RFC 6962 leaf.
+import type { Category, FragmentKind, TablePurpose } from "../../shared/schemas.js";
+
+interface Base {
+  seq: number;
+  at: string;
+  /** Account id of who caused the entry; null for the server itself (e.g. expiry). */
+  actor: string | null;
+}
+
+export type LogEntryBody =
+  | { type: "table-opened"; personsConcerned: string[]; purpose: TablePurpose }
+  | { type: "invited"; subject: string }
+  | { type: "joined"; statement: string }
+  | { type: "removed"; subject: string }
+  | {
+      type: "fragment-released";
+      fragment: string;
+      category: Category;
+      kind: FragmentKind;
+      personsConcerned: string[];
+      recipients: string[];
+      purpose: TablePurpose;
+      commitment: string;
+    }
+  | { type: "fragment-sent"; fragment: string; recipient: string; delivery: string; channel: "socket" | "rest" }
+  | { type: "fragment-delivered"; fragment: string; recipient: string; delivery: string }
+  | { type: "fragment-opened"; fragment: string; recipient: string; delivery: string }
+  | { type: "fragment-revoked"; fragment: string; recipient: string; alreadyDelivered: boolean }
+  | { type: "declined"; decline: string };
+
+export type LogEntry = Base & LogEntryBody;
+export type LogEntryType = LogEntry["type"];
+/** What a caller appends: the log assigns seq and time. */
+export type NewLogEntry = { actor: string | null } & LogEntryBody;

@@ -1,0 +1,58 @@
+// One table's append-only log: a JSONL file of canonical entries, fsync'd on every
+// append (invariant 2: nothing is delivered unlogged — callers append, await, then send).
+import { truncate } from "node:fs/promises";
+import canonicalize from "canonicalize";
+import { appendLinesDurable, readTextIfExists } from "../store/durableFile.js";
+import { leafHash, rootHash } from "./merkle.js";
+import type { LogEntry, NewLogEntry } from "./entries.js";
+
+export class TableLog {
+  private constructor(
+    private readonly file: string,
+    private readonly list: LogEntry[],
+    private readonly leaves: Buffer[],
+  ) {}
+
+  static async open(file: string): Promise<{ log: TableLog; repaired: boolean }> {
+    let text = (await readTextIfExists(file)) ?? "";
+    let repaired = false;
+    // A line without its newline was never acknowledged (the append had not been
+    // fsync'd when the process died): cut it so the file is whole lines again.
+    if (text.length > 0 && !text.endsWith("\n")) {
+      text = text.slice(0, text.lastIndexOf("\n") + 1);
+      await truncate(file, Buffer.byteLength(text));
+      repaired = true;
+    }
+    const lines = text.split("\n").filter((l) => l.length > 0);
+    const list = lines.map((l) => JSON.parse(l) as LogEntry);
+    const leaves = lines.map((l) => leafHash(Buffer.from(l, "utf8")));
+    return { log: new TableLog(file, list, leaves), repaired };
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get entries(): readonly LogEntry[] {
+    return this.list;
+  }
+
+  leafHashAt(index: number): string {
+    return (this.leaves[index] as Buffer).toString("hex");
+  }
+
+  rootHash(): string {
+    return rootHash(this.leaves).toString("hex");
+  }
+
+  /** Appends durably; resolves only once the entries are on disk. Callers serialise. */
+  async append(entries: NewLogEntry[]): Promise<LogEntry[]> {
+    const at = new Date().toISOString();
+    const stamped = entries.map((e, i) => ({ ...e, seq: this.list.length + i, at }) as LogEntry);
+    const lines = stamped.map((e) => canonicalize(e) as string);
+    await appendLinesDurable(this.file, lines);
+    this.list.push(...stamped);
+    this.leaves.push(...lines.map((l) => leafHash(Buffer.from(l, "utf8"))));
+    return stamped;
+  }
+}

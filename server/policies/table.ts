@@ -1,0 +1,55 @@
+// Who may do what at a table. Every REST route and socket handler asks here; nothing
+// decides table access anywhere else.
+//
+// An administrator is refused everything: "the administrator can read no table".
+// An invited person may only read the invitation and accept it: until they sign the
+// confidentiality statement they see nothing of the case, not even the pseudonyms.
+import type { Account, Participation } from "../store/records.js";
+import { allow, refuse, type Decision } from "./decision.js";
+
+export type TableAction =
+  | "view" // case data, participants, received fragments, declines
+  | "read-log"
+  | "write-drafts"
+  | "release"
+  | "decline"
+  | "invite"
+  | "remove-participant"
+  | "read-invitation"
+  | "accept";
+
+const CHAIR_ONLY: ReadonlySet<TableAction> = new Set(["invite", "remove-participant"]);
+const INVITEE_ONLY: ReadonlySet<TableAction> = new Set(["read-invitation", "accept"]);
+
+export function mayCreateTable(actor: Account): Decision {
+  return actor.role === "admin" ? refuse("Administrators cannot open case tables.") : allow;
+}
+
+export function mayAtTable(actor: Account, participation: Participation | undefined, action: TableAction): Decision {
+  if (actor.role === "admin") return refuse("Administrators have no access to case tables.");
+  if (!participation || participation.state === "removed") return refuse("You are not a participant of this table.");
+  if (INVITEE_ONLY.has(action)) {
+    return participation.state === "invited" ? allow : refuse("You have already accepted this invitation.");
+  }
+  if (participation.state !== "active") {
+    return refuse("Accept the confidentiality statement before you can see this table.");
+  }
+  if (CHAIR_ONLY.has(action) && participation.role !== "chair") {
+    return refuse("Only the chair of this table can do this.");
+  }
+  return allow;
+}
+
+/** Who may be invited: a member (not an administrator) not already at the table. */
+export function mayBeInvited(invitee: Account, existing: Participation | undefined): Decision {
+  if (invitee.role === "admin") return refuse("Administrators cannot be invited to a case table.");
+  if (existing && existing.state !== "removed") return refuse("This person is already invited to or at this table.");
+  return allow;
+}
+
+/** Removing: the chair may remove anyone but themself (a table always has its chair). */
+export function mayRemove(actor: Account, target: Participation | undefined): Decision {
+  if (!target || target.state === "removed") return refuse("This person is not at this table.");
+  if (target.accountId === actor.id) return refuse("The chair cannot remove themself from the table.");
+  return allow;
+}

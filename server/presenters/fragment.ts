@@ -1,0 +1,58 @@
+// The only code that puts a fragment's content into something sent. Each function
+// takes the viewer and is called only after policies/fragment.ts allowed it.
+import type { AuthoredFragmentView, ReceivedFragmentView, RecipientStatusView } from "../../shared/types.js";
+import type { LogEntry } from "../log/entries.js";
+import type { Fragment, GlobalData, TableData } from "../store/records.js";
+import { presentPerson } from "./person.js";
+
+function personsConcerned(table: Readonly<TableData>, ids: string[]) {
+  return ids.map((id) => ({ id, pseudonym: table.personsConcerned.find((p) => p.id === id)?.pseudonym ?? "?" }));
+}
+
+function common(table: Readonly<TableData>, f: Fragment) {
+  return {
+    id: f.id,
+    tableId: table.id,
+    title: f.title,
+    body: f.body,
+    category: f.category,
+    kind: f.kind,
+    personsConcerned: personsConcerned(table, f.personsConcerned),
+    releasedAt: f.release.releasedAt,
+    purpose: f.release.purpose,
+    justification: f.release.justification,
+  };
+}
+
+export function presentReceivedFragment(
+  global: Readonly<GlobalData>,
+  table: Readonly<TableData>,
+  f: Fragment,
+): ReceivedFragmentView {
+  return { ...common(table, f), author: presentPerson(global, f.authorId) };
+}
+
+/** The author's view: the content and, per recipient, the path the log records. */
+export function presentAuthoredFragment(
+  global: Readonly<GlobalData>,
+  table: Readonly<TableData>,
+  f: Fragment,
+  log: readonly LogEntry[],
+): AuthoredFragmentView {
+  const first = (type: LogEntry["type"], recipient: string) =>
+    log.find((e) => e.type === type && "fragment" in e && e.fragment === f.id && "recipient" in e && e.recipient === recipient)?.at;
+  const recipients: RecipientStatusView[] = f.release.recipients.map((r) => {
+    const sentAt = first("fragment-sent", r.accountId);
+    const deliveredAt = first("fragment-delivered", r.accountId);
+    const openedAt = first("fragment-opened", r.accountId);
+    return {
+      recipient: presentPerson(global, r.accountId),
+      releasedAt: r.releasedAt,
+      ...(sentAt ? { sentAt } : {}),
+      ...(deliveredAt ? { deliveredAt } : {}),
+      ...(openedAt ? { openedAt } : {}),
+      ...(r.revokedAt ? { revokedAt: r.revokedAt } : {}),
+    };
+  });
+  return { ...common(table, f), commitment: f.commitment, recipients };
+}

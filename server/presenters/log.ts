@@ -1,0 +1,55 @@
+// The table log as every participant sees it: metadata with names resolved. Entries
+// carry no content by construction (log/entries.ts); this adds names and the leaf hash.
+import type { LogEntryView, LogView, PersonView } from "../../shared/types.js";
+import type { LogEntry } from "../log/entries.js";
+import type { TableLog } from "../log/tableLog.js";
+import type { GlobalData, TableData } from "../store/records.js";
+import { presentPerson } from "./person.js";
+
+function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: LogEntry): Partial<LogEntryView> {
+  const person = (id: string): PersonView => presentPerson(global, id);
+  switch (e.type) {
+    case "table-opened":
+      return { personsConcerned: e.personsConcerned, purpose: e.purpose };
+    case "invited":
+    case "removed":
+      return { subject: person(e.subject) };
+    case "joined":
+      return {};
+    case "fragment-released":
+      return {
+        fragmentId: e.fragment,
+        category: e.category,
+        personsConcerned: e.personsConcerned,
+        recipients: e.recipients.map(person),
+        purpose: e.purpose,
+      };
+    case "fragment-sent":
+      return { fragmentId: e.fragment, subject: person(e.recipient), channel: e.channel };
+    case "fragment-delivered":
+    case "fragment-opened":
+      return { fragmentId: e.fragment, subject: person(e.recipient) };
+    case "fragment-revoked":
+      return { fragmentId: e.fragment, subject: person(e.recipient), alreadyDelivered: e.alreadyDelivered };
+    case "declined": {
+      const decline = table.declines.find((d) => d.id === e.decline);
+      return decline ? { question: decline.question } : {};
+    }
+  }
+}
+
+export function presentLog(global: Readonly<GlobalData>, table: Readonly<TableData>, log: TableLog): LogView {
+  return {
+    tableId: table.id,
+    size: log.size,
+    rootHash: log.rootHash(),
+    entries: log.entries.map((e, i) => ({
+      seq: e.seq,
+      at: e.at,
+      type: e.type,
+      actor: e.actor ? presentPerson(global, e.actor) : null,
+      leafHash: log.leafHashAt(i),
+      ...details(global, table, e),
+    })),
+  };
+}

@@ -1,0 +1,254 @@
+// socket.io on /realtime: live delivery of fragments with per-socket acknowledgement,
+// and change notices carrying ids only.
+//
+// - the handshake is refused for a foreign Origin (allowRequest) and without a valid
+//   session cookie (middleware); administrators get no realtime connection at all;
+// - rooms are joined from server state only: a client asks to open a table and the
+//   policy decides; it can never name a room;
+// - connection state recovery is off, so a reconnecting socket gets no rooms back;
+// - every incoming payload is validated with the zod schemas of shared/protocol.ts.
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import {
+  FragmentOpenedPayload,
+  PROTOCOL_VERSION,
+  REALTIME_PATH,
+  REFUSALS,
+  TableClosePayload,
+  TableOpenPayload,
+  type ChangeTopic,
+  type ClientToServerEvents,
+  type Refusal,
+  type Reply,
+  type ServerToClientEvents,
+} from "../../shared/protocol.js";
+import { LIMITS } from "../../shared/schemas.js";
+import { sessionTokenFrom } from "../auth/cookies.js";
+import { originAllowed, type Origins } from "../auth/origin.js";
+import { resolveSession } from "../domain/accounts.js";
+import { accountById, participationOf, type Context, type Notifier } from "../domain/context.js";
+import { TafelError } from "../domain/errors.js";
+import { deliver, receivedFragmentIds, recordDelivered, recordOpened } from "../domain/fragments.js";
+import { mayAtTable } from "../policies/table.js";
+import type { Logger } from "../logger.js";
+import type { TableFiles } from "../store/store.js";
+
+interface SocketData {
+  accountId: string;
+  sessionId: string;
+  sessionExpiresAt: number;
+  openTables: Set<string>;
+}
+type TafelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const ACK_TIMEOUT_MS = 30_000;
+const SESSION_SWEEP_MS = 15_000;
+const DeliveryAck = z.strictObject({ deliveryId: z.uuid() });
+
+function refused(refusal: Refusal, message: string): Reply {
+  return { ok: false, refusal, message };
+}
+
+/** Socket events may arrive without an ack callback (forged clients); answer into the void. */
+function replier(reply: unknown): (r: Reply) => void {
+  return typeof reply === "function" ? (reply as (r: Reply) => void) : () => {};
+}
+
+export class Realtime implements Notifier {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  private ctx: Context | null = null;
+  /** Live sockets per account: the only way content is addressed (one socket at a time). */
+  private readonly sockets = new Map<string, Set<TafelSocket>>();
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(httpServer: HttpServer, private readonly origins: Origins, private readonly logger: Logger) {
+    this.io = new Server(httpServer, {
+      path: REALTIME_PATH,
+      serveClient: false,
+      maxHttpBufferSize: LIMITS.messageBytes,
+      // Same origin only: no CORS headers at all, and the Origin check below.
+      allowRequest: (req, callback) => {
+        if (originAllowed(req.headers.origin, this.origins)) callback(null, true);
+        else {
+          this.logger.warn(`realtime: refused handshake from origin ${JSON.stringify(req.headers.origin ?? null)}`);
+          callback("origin not allowed", false);
+        }
+      },
+      // Foreign upgrades (the Yjs server on /collab) are handled by their own listener.
+      destroyUpgrade: false,
+    });
+    this.sweep = setInterval(() => this.endExpiredSessions(), SESSION_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  start(ctx: Context): void {
+    this.ctx = ctx;
+    this.io.use((socket, next) => {
+      const found = resolveSession(ctx, sessionTokenFrom(socket.handshake.headers.cookie));
+      if (!found) return next(new Error("not-signed-in"));
+      if (found.account.role === "admin") return next(new Error("administrators have no realtime access"));
+      socket.data = {
+        accountId: found.account.id,
+        sessionId: found.session.id,
+        sessionExpiresAt: Date.parse(found.session.expiresAt),
+        openTables: new Set(),
+      };
+      next();
+    });
+    this.io.on("connection", (socket) => this.onConnection(socket));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweep);
+    await this.io.close();
+  }
+
+  private context(): Context {
+    if (!this.ctx) throw new Error("realtime used before start");
+    return this.ctx;
+  }
+
+  private onConnection(socket: TafelSocket): void {
+    const { accountId } = socket.data;
+    let set = this.sockets.get(accountId);
+    if (!set) this.sockets.set(accountId, (set = new Set()));
+    set.add(socket);
+    socket.on("disconnect", () => {
+      set.delete(socket);
+      if (set.size === 0) this.sockets.delete(accountId);
+    });
+    socket.on("table:open", (payload, reply) => void this.onTableOpen(socket, payload, replier(reply)));
+    socket.on("table:close", (payload, reply) => this.onTableClose(socket, payload, replier(reply)));
+    socket.on("fragment:opened", (payload, reply) => void this.onOpened(socket, payload, replier(reply)));
+  }
+
+  private parse<S extends z.ZodType>(schema: S, payload: unknown, reply: (r: Reply) => void): z.infer<S> | null {
+    const result = schema.safeParse(payload);
+    if (result.success) return result.data;
+    const version = (payload as { v?: unknown } | null)?.v;
+    if (version !== PROTOCOL_VERSION) {
+      reply(refused(REFUSALS.badVersion, `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`));
+    } else {
+      const detail = result.error.issues.map((i) => `${i.path.join(".") || "(payload)"}: ${i.message}`).join("; ");
+      reply(refused(REFUSALS.invalidPayload, `Invalid message: ${detail}`));
+    }
+    return null;
+  }
+
+  private async onTableOpen(socket: TafelSocket, payload: unknown, reply: (r: Reply) => void): Promise<void> {
+    const input = this.parse(TableOpenPayload, payload, reply);
+    if (!input) return;
+    const ctx = this.context();
+    const account = accountById(ctx, socket.data.accountId);
+    const decision = account ? mayAtTable(account, participationOf(ctx, input.tableId, account.id), "view") : null;
+    const files = decision?.allowed ? await ctx.store.table(input.tableId) : null;
+    if (!account || !files) {
+      reply(refused(REFUSALS.notAParticipant, decision && !decision.allowed ? decision.reason : "You are not a participant of this table."));
+      return;
+    }
+    socket.data.openTables.add(input.tableId);
+    await socket.join(`table:${input.tableId}`);
+    reply({ ok: true });
+    for (const fragmentId of receivedFragmentIds(files, account.id)) {
+      await this.deliverTo(socket, files, fragmentId);
+    }
+  }
+
+  private onTableClose(socket: TafelSocket, payload: unknown, reply: (r: Reply) => void): void {
+    const input = this.parse(TableClosePayload, payload, reply);
+    if (!input) return;
+    socket.data.openTables.delete(input.tableId);
+    void socket.leave(`table:${input.tableId}`);
+    reply({ ok: true });
+  }
+
+  private async onOpened(socket: TafelSocket, payload: unknown, reply: (r: Reply) => void): Promise<void> {
+    const input = this.parse(FragmentOpenedPayload, payload, reply);
+    if (!input) return;
+    const ctx = this.context();
+    const account = accountById(ctx, socket.data.accountId);
+    if (!account) return reply(refused(REFUSALS.signedOut, "Your account no longer exists."));
+    try {
+      await recordOpened(ctx, account, input.tableId, input.fragmentId, input.deliveryId);
+      reply({ ok: true });
+    } catch (err) {
+      if (!(err instanceof TafelError)) throw err;
+      const refusal = err.code === "not-found" ? REFUSALS.unknownDelivery : REFUSALS.notAParticipant;
+      reply(refused(refusal, err.message));
+    }
+  }
+
+  /** One delivery to one socket: policy, log, emit (inside the table lock), log the ack. */
+  private async deliverTo(socket: TafelSocket, files: TableFiles, fragmentId: string): Promise<void> {
+    const ctx = this.context();
+    const account = accountById(ctx, socket.data.accountId);
+    if (!account || !socket.connected || !socket.data.openTables.has(files.id)) return;
+    await deliver(ctx, files, account, fragmentId, "socket", (deliveryId, fragment) => {
+      socket.timeout(ACK_TIMEOUT_MS).emit("fragment:deliver", { v: PROTOCOL_VERSION, deliveryId, fragment }, (err, ack) => {
+        if (err) return; // no receipt: the log keeps "sent" without "delivered"
+        const parsed = DeliveryAck.safeParse(ack);
+        if (!parsed.success || parsed.data.deliveryId !== deliveryId) return;
+        recordDelivered(ctx, files, account.id, deliveryId).catch((e: unknown) =>
+          this.logger.error(`realtime: could not log a delivery receipt: ${e instanceof Error ? e.name : "error"}`),
+        );
+      });
+    });
+  }
+
+  private socketsAt(accountId: string, tableId: string): TafelSocket[] {
+    return [...(this.sockets.get(accountId) ?? [])].filter((s) => s.data.openTables.has(tableId));
+  }
+
+  // ---- Notifier: called by domain commands after they committed --------------------
+
+  fragmentReleased(tableId: string, fragmentId: string, recipientIds: string[]): void {
+    void (async () => {
+      const files = await this.context().store.table(tableId);
+      if (!files) return;
+      for (const id of recipientIds) for (const socket of this.socketsAt(id, tableId)) await this.deliverTo(socket, files, fragmentId);
+    })().catch((e: unknown) => this.logger.error(`realtime: live delivery failed: ${e instanceof Error ? e.name : "error"}`));
+  }
+
+  fragmentRevoked(tableId: string, fragmentId: string, recipientIds: string[]): void {
+    for (const id of recipientIds) {
+      for (const socket of this.socketsAt(id, tableId)) socket.emit("fragment:revoked", { v: PROTOCOL_VERSION, tableId, fragmentId });
+    }
+  }
+
+  tableChanged(tableId: string, topics: ChangeTopic[]): void {
+    this.io.to(`table:${tableId}`).emit("table:changed", { v: PROTOCOL_VERSION, tableId, topics });
+  }
+
+  accessEnded(tableId: string, accountId: string): void {
+    for (const socket of this.socketsAt(accountId, tableId)) {
+      socket.data.openTables.delete(tableId);
+      void socket.leave(`table:${tableId}`);
+      socket.emit("table:access-ended", { v: PROTOCOL_VERSION, tableId, refusal: REFUSALS.removed });
+    }
+  }
+
+  sessionEnded(sessionId: string): void {
+    for (const set of this.sockets.values()) {
+      for (const socket of set) if (socket.data.sessionId === sessionId) this.endSocket(socket);
+    }
+  }
+
+  private endSocket(socket: TafelSocket): void {
+    socket.emit("session:ended", { v: PROTOCOL_VERSION, refusal: REFUSALS.signedOut });
+    socket.data.openTables.clear();
+    socket.disconnect(true);
+  }
+
+  /** Sessions expire on open sockets too, not only on the next HTTP request. */
+  private endExpiredSessions(): void {
+    if (!this.ctx) return;
+    const now = Date.now();
+    const live = new Set(this.ctx.store.global.data.sessions.map((s) => s.id));
+    for (const set of this.sockets.values()) {
+      for (const socket of set) {
+        if (socket.data.sessionExpiresAt <= now || !live.has(socket.data.sessionId)) this.endSocket(socket);
+      }
+    }
+  }
+}

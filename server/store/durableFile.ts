@@ -1,0 +1,70 @@
+// Durable writes for lowdb (invariant 5: acknowledged means durable).
+// lowdb's own JSONFile writes a temp file and renames it but never fsyncs, so a power
+// cut can leave an empty or old file behind an acknowledged write. This adapter does
+// the full sequence: write temp, fsync temp, rename over, fsync the directory.
+import { open, readFile, rename, mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Adapter } from "lowdb";
+
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeFileDurable(file: string, content: string): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const handle = await open(tmp, "w", 0o600);
+  try {
+    await handle.writeFile(content, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
+  await fsyncDir(dir);
+}
+
+/** Appends lines and fsyncs before resolving; the directory is synced when the file is new. */
+export async function appendLinesDurable(file: string, lines: string[]): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const handle = await open(file, "a", 0o600);
+  let created = false;
+  try {
+    created = (await handle.stat()).size === 0;
+    await handle.writeFile(lines.map((l) => `${l}\n`).join(""), "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (created) await fsyncDir(dir);
+}
+
+export async function readTextIfExists(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+}
+
+/** A lowdb adapter with fsync'd writes. Callers serialise writes (see DurableDoc). */
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    const text = await readTextIfExists(this.file);
+    return text === null ? null : (JSON.parse(text) as T);
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurable(this.file, JSON.stringify(data));
+  }
+}

@@ -1,0 +1,69 @@
+// The embedded store: data/tafel.json for accounts, sessions and participations;
+// data/tables/<id>/table.json and log.jsonl per table, loaded lazily.
+import path from "node:path";
+import { access } from "node:fs/promises";
+import { Mutex } from "async-mutex";
+import { DurableDoc } from "./durableDoc.js";
+import { TableLog } from "../log/tableLog.js";
+import type { Logger } from "../logger.js";
+import type { GlobalData, TableData } from "./records.js";
+import type { Store, TableFiles } from "./store.js";
+
+const EMPTY: GlobalData = {
+  organisations: [],
+  accounts: [],
+  sessions: [],
+  tables: [],
+  participations: [],
+  setup: { tokenHash: null },
+};
+
+const TABLE_ID = /^[0-9a-f-]{36}$/;
+
+export async function openLowdbStore(dataDir: string, logger: Logger): Promise<Store> {
+  const global = await DurableDoc.open<GlobalData>(path.join(dataDir, "tafel.json"), structuredClone(EMPTY));
+  const loaded = new Map<string, Promise<TableFiles | null>>();
+
+  const dirOf = (id: string) => path.join(dataDir, "tables", id);
+
+  async function load(id: string, initial?: TableData): Promise<TableFiles | null> {
+    const dir = dirOf(id);
+    const tableFile = path.join(dir, "table.json");
+    if (!initial) {
+      try {
+        await access(tableFile);
+      } catch {
+        return null;
+      }
+    }
+    const placeholder = initial ?? ({} as TableData);
+    const doc = await DurableDoc.open<TableData>(tableFile, placeholder);
+    if (initial) await doc.update((d) => Object.assign(d, initial));
+    const { log, repaired } = await TableLog.open(path.join(dir, "log.jsonl"));
+    if (repaired) logger.warn(`table ${id}: log ended in an unacknowledged partial line; it was cut`);
+    return { id, doc, log, lock: new Mutex() };
+  }
+
+  return {
+    global,
+    table(id) {
+      // Ids come from URLs: only ever a uuid becomes a path.
+      if (!TABLE_ID.test(id)) return Promise.resolve(null);
+      let files = loaded.get(id);
+      if (!files) {
+        files = load(id);
+        loaded.set(id, files);
+        // A miss is not cached: the table may be created later.
+        void files.then((f) => {
+          if (f === null) loaded.delete(id);
+        });
+      }
+      return files;
+    },
+    async createTable(initial) {
+      const files = load(initial.id, initial);
+      loaded.set(initial.id, files);
+      return (await files) as TableFiles;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// What is stored. These records never leave the server as they are: presenters turn
+// them into the views of shared/types.ts for one viewer.
+import type {
+  AccountRole,
+  Category,
+  FragmentKind,
+  SecrecyProfile,
+  Sector,
+  TablePurpose,
+} from "../../shared/schemas.js";
+import type { ParticipantState, TableRole } from "../../shared/types.js";
+
+export interface Organisation {
+  id: string;
+  name: string;
+  sector: Sector;
+  secrecy: SecrecyProfile;
+  createdAt: string;
+}
+
+export interface PasswordHash {
+  algorithm: "scrypt";
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+  hash: string;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  username: string;
+  organisationId: string;
+  role: AccountRole;
+  password: PasswordHash;
+  createdAt: string;
+}
+
+export interface Session {
+  /** SHA-256 of the cookie token: a stolen data file does not yield live sessions. */
+  tokenHash: string;
+  id: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Who sits at which table. Kept in the global document: it is what every request checks. */
+export interface Participation {
+  tableId: string;
+  accountId: string;
+  role: TableRole;
+  state: ParticipantState;
+  invitedBy: string;
+  invitedAt: string;
+  joinedAt?: string;
+  removedAt?: string;
+}
+
+export interface TableIndexEntry {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface GlobalData {
+  organisations: Organisation[];
+  accounts: Account[];
+  sessions: Session[];
+  tables: TableIndexEntry[];
+  participations: Participation[];
+  setup: { tokenHash: string | null };
+}
+
+export interface PersonConcerned {
+  id: string;
+  pseudonym: string;
+}
+
+export interface Draft {
+  id: string;
+  ownerId: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReleaseRecipient {
+  accountId: string;
+  releasedAt: string;
+  revokedAt?: string;
+}
+
+export interface Fragment {
+  id: string;
+  authorId: string;
+  title: string;
+  body: string;
+  category: Category;
+  kind: FragmentKind;
+  personsConcerned: string[];
+  /** Salt for the content commitment in the log; revealed only by the author. */
+  salt: string;
+  commitment: string;
+  release: {
+    purpose: TablePurpose;
+    justification: string;
+    releasedAt: string;
+    recipients: ReleaseRecipient[];
+  };
+}
+
+export interface Decline {
+  id: string;
+  accountId: string;
+  question: string;
+  reason?: string;
+  at: string;
+}
+
+export interface TableData {
+  id: string;
+  caseCode: string;
+  purpose: TablePurpose;
+  purposeDetail: string;
+  createdAt: string;
+  personsConcerned: PersonConcerned[];
+  drafts: Draft[];
+  fragments: Fragment[];
+  declines: Decline[];
+}

@@ -1,0 +1,27 @@
+// The store interface. The embedded default is lowdb files in the data directory
+// (lowdbStore.ts); a PostgreSQL store can implement the same interface later.
+import type { Mutex } from "async-mutex";
+import type { TableLog } from "../log/tableLog.js";
+import type { GlobalData, TableData } from "./records.js";
+
+export interface Doc<T> {
+  readonly data: Readonly<T>;
+  /** All-or-nothing: the mutation runs on a copy that replaces the document once durable. */
+  update<R>(mutate: (draft: T) => R): Promise<R>;
+}
+
+/** One table's file set: its document, its log and the lock that orders both. */
+export interface TableFiles {
+  readonly id: string;
+  readonly doc: Doc<TableData>;
+  readonly log: TableLog;
+  /** Every change to the table or its log, and every delivery, runs under this lock. */
+  readonly lock: Mutex;
+}
+
+export interface Store {
+  readonly global: Doc<GlobalData>;
+  /** Loads a table's files on first use; null if no such table. */
+  table(id: string): Promise<TableFiles | null>;
+  createTable(initial: TableData): Promise<TableFiles>;
+}
