@@ -1,0 +1,57 @@
+// A real Tafel on port 0 with its own data directory, and every line it logs.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTafel, type Tafel } from "../../server/app.js";
+import type { Config } from "../../server/config.js";
+import { memoryLogger } from "../../server/logger.js";
+
+export interface TestServer {
+  url: string;
+  origin: string;
+  tafel: Tafel;
+  dataDir: string;
+  /** Every line the server logged, for canary checks. */
+  lines: string[];
+  stop(): Promise<void>;
+  /** Stops and starts a new server on the same data directory. */
+  restart(): Promise<TestServer>;
+}
+
+export async function tempDir(prefix = "tafel-test-"): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+export async function startServer(options: { dataDir?: string; lines?: string[] } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const lines = options.lines ?? [];
+  const config: Config = {
+    host: "127.0.0.1",
+    port: 0,
+    dataDir,
+    origins: [],
+    trustProxy: false,
+    sessionHours: 8,
+    demo: false,
+    clientDir: path.resolve("dist/client"),
+  };
+  const tafel = await createTafel(config, memoryLogger(lines));
+  const url = await tafel.listen();
+  const server: TestServer = {
+    url,
+    origin: url,
+    tafel,
+    dataDir,
+    lines,
+    stop: () => tafel.close(),
+    async restart() {
+      await tafel.close();
+      return startServer({ dataDir, lines });
+    },
+  };
+  return server;
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
