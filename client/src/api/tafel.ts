@@ -1,0 +1,75 @@
+// Every REST endpoint of Tafel as a typed function. Bodies are the zod-inferred types
+// of shared/schemas.ts; answers are the views of shared/types.ts.
+import type {
+  AcceptBody,
+  CreateAccountBody,
+  CreateOrganisationBody,
+  CreateTableBody,
+  DeclineBody,
+  DraftBody,
+  InviteBody,
+  LoginBody,
+  ReleaseBody,
+  RevokeBody,
+  SetupBody,
+} from "../../../shared/schemas";
+import type {
+  AccountView,
+  AuthoredFragmentView,
+  DeclineView,
+  DraftView,
+  InvitationView,
+  LogView,
+  OrganisationView,
+  ParticipantView,
+  PersonView,
+  SessionView,
+  SetupStatus,
+  TableListItem,
+  TableView,
+} from "../../../shared/types";
+import { http } from "./http";
+
+const table = (id: string) => `/api/tables/${encodeURIComponent(id)}`;
+const seg = encodeURIComponent;
+
+export const api = {
+  setupStatus: () => http.get<SetupStatus>("/api/setup"),
+  setup: (body: SetupBody) => http.post<SessionView>("/api/setup", body),
+
+  login: (body: LoginBody) => http.post<SessionView>("/api/auth/login", body),
+  logout: () => http.post<void>("/api/auth/logout"),
+  session: () => http.get<SessionView>("/api/auth/session"),
+
+  organisations: () => http.get<OrganisationView[]>("/api/admin/organisations"),
+  createOrganisation: (body: CreateOrganisationBody) => http.post<OrganisationView>("/api/admin/organisations", body),
+  accounts: () => http.get<AccountView[]>("/api/admin/accounts"),
+  createAccount: (body: CreateAccountBody) => http.post<AccountView>("/api/admin/accounts", body),
+
+  tables: () => http.get<TableListItem[]>("/api/tables"),
+  createTable: (body: CreateTableBody) => http.post<TableView>("/api/tables", body),
+  table: (id: string) => http.get<TableView>(table(id)),
+  invitation: (id: string) => http.get<InvitationView>(`${table(id)}/invitation`),
+  accept: (id: string, body: AcceptBody) => http.post<TableView>(`${table(id)}/accept`, body),
+
+  candidates: (id: string) => http.get<PersonView[]>(`${table(id)}/candidates`),
+  invite: (id: string, body: InviteBody) => http.post<ParticipantView>(`${table(id)}/participants`, body),
+  removeParticipant: (id: string, accountId: string) => http.delete(`${table(id)}/participants/${seg(accountId)}`),
+
+  drafts: (id: string) => http.get<DraftView[]>(`${table(id)}/drafts`),
+  createDraft: (id: string, body: DraftBody) => http.post<DraftView>(`${table(id)}/drafts`, body),
+  updateDraft: (id: string, draftId: string, body: DraftBody) =>
+    http.put<DraftView>(`${table(id)}/drafts/${seg(draftId)}`, body),
+  deleteDraft: (id: string, draftId: string) => http.delete(`${table(id)}/drafts/${seg(draftId)}`),
+  release: (id: string, draftId: string, body: ReleaseBody) =>
+    http.post<AuthoredFragmentView>(`${table(id)}/drafts/${seg(draftId)}/release`, body),
+
+  released: (id: string) => http.get<AuthoredFragmentView[]>(`${table(id)}/fragments/released`),
+  revoke: (id: string, fragmentId: string, body: RevokeBody) =>
+    http.post<AuthoredFragmentView>(`${table(id)}/fragments/${seg(fragmentId)}/revoke`, body),
+
+  declines: (id: string) => http.get<DeclineView[]>(`${table(id)}/declines`),
+  decline: (id: string, body: DeclineBody) => http.post<DeclineView>(`${table(id)}/declines`, body),
+
+  log: (id: string) => http.get<LogView>(`${table(id)}/log`),
+};

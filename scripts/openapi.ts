@@ -1,0 +1,113 @@
+// Generates docs/openapi.json from the zod schemas of shared/schemas.ts, so the API
+// description cannot drift from what the server validates. `npm run openapi` writes
+// it; a unit test fails when the committed file is out of date.
+import { writeFileSync } from "node:fs";
+import { z } from "zod";
+import * as S from "../shared/schemas.js";
+
+interface Route {
+  method: "get" | "post" | "put" | "delete";
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  ok: number;
+  returns: string;
+  tag: string;
+}
+
+const T = "/api/tables/{tableId}";
+export const ROUTES: Route[] = [
+  { tag: "setup", method: "get", path: "/api/setup", summary: "Whether the first administrator still has to be created", ok: 200, returns: "SetupStatus" },
+  { tag: "setup", method: "post", path: "/api/setup", summary: "Create the first administrator with the one-time token printed at start", body: S.SetupBody, ok: 200, returns: "SessionView; sets the session cookie" },
+  { tag: "auth", method: "post", path: "/api/auth/login", summary: "Sign in (throttled: 10 failures per 15 minutes per username and address)", body: S.LoginBody, ok: 200, returns: "SessionView; sets the session cookie" },
+  { tag: "auth", method: "post", path: "/api/auth/logout", summary: "Sign out; ends the session and its sockets", ok: 204, returns: "nothing" },
+  { tag: "auth", method: "get", path: "/api/auth/session", summary: "The signed-in account", ok: 200, returns: "SessionView" },
+  { tag: "admin", method: "get", path: "/api/admin/organisations", summary: "List organisations (administrators only)", ok: 200, returns: "OrganisationView[]" },
+  { tag: "admin", method: "post", path: "/api/admin/organisations", summary: "Create an organisation (administrators only)", body: S.CreateOrganisationBody, ok: 201, returns: "OrganisationView" },
+  { tag: "admin", method: "get", path: "/api/admin/accounts", summary: "List accounts (administrators only)", ok: 200, returns: "AccountView[]" },
+  { tag: "admin", method: "post", path: "/api/admin/accounts", summary: "Create an account (administrators only)", body: S.CreateAccountBody, ok: 201, returns: "AccountView" },
+  { tag: "tables", method: "get", path: "/api/tables", summary: "My tables and invitations (invitations carry no case data)", ok: 200, returns: "TableListItem[]" },
+  { tag: "tables", method: "post", path: "/api/tables", summary: "Open a case table; the creator becomes its chair", body: S.CreateTableBody, ok: 201, returns: "TableView" },
+  { tag: "tables", method: "get", path: T, summary: "A table, for its active participants", ok: 200, returns: "TableView" },
+  { tag: "tables", method: "get", path: `${T}/invitation`, summary: "My invitation: who invites, and the confidentiality statement", ok: 200, returns: "InvitationView" },
+  { tag: "tables", method: "post", path: `${T}/accept`, summary: "Accept the confidentiality statement and join (logged as joined)", body: S.AcceptBody, ok: 200, returns: "TableView" },
+  { tag: "participants", method: "get", path: `${T}/candidates`, summary: "People the chair may invite", ok: 200, returns: "PersonView[]" },
+  { tag: "participants", method: "post", path: `${T}/participants`, summary: "Invite a participant (chair)", body: S.InviteBody, ok: 201, returns: "ParticipantView" },
+  { tag: "participants", method: "delete", path: `${T}/participants/{accountId}`, summary: "Remove a participant (chair); their sockets lose the table at once", ok: 204, returns: "nothing" },
+  { tag: "drafts", method: "get", path: `${T}/drafts`, summary: "My private drafts at this table", ok: 200, returns: "DraftView[]" },
+  { tag: "drafts", method: "post", path: `${T}/drafts`, summary: "Write a private draft", body: S.DraftBody, ok: 201, returns: "DraftView" },
+  { tag: "drafts", method: "put", path: `${T}/drafts/{draftId}`, summary: "Change a private draft", body: S.DraftBody, ok: 200, returns: "DraftView" },
+  { tag: "drafts", method: "delete", path: `${T}/drafts/{draftId}`, summary: "Delete a private draft", ok: 204, returns: "nothing" },
+  { tag: "fragments", method: "post", path: `${T}/drafts/{draftId}/release`, summary: "Release a draft as a fragment to chosen participants (all-or-nothing)", body: S.ReleaseBody, ok: 201, returns: "AuthoredFragmentView" },
+  { tag: "fragments", method: "get", path: `${T}/fragments/released`, summary: "What I released, with each recipient's sent / delivered / opened / revoked", ok: 200, returns: "AuthoredFragmentView[]" },
+  { tag: "fragments", method: "get", path: `${T}/fragments/{fragmentId}`, summary: "Read one fragment released to me (a delivery: logged as fragment-sent before it is sent)", ok: 200, returns: "FragmentReadView" },
+  { tag: "fragments", method: "post", path: `${T}/fragments/{fragmentId}/revoke`, summary: "Revoke a release for some or all recipients (author)", body: S.RevokeBody, ok: 200, returns: "AuthoredFragmentView" },
+  { tag: "declines", method: "get", path: `${T}/declines`, summary: "'Declined to share' answers recorded at this table", ok: 200, returns: "DeclineView[]" },
+  { tag: "declines", method: "post", path: `${T}/declines`, summary: "Record 'declined to share' on a question asked at the table (logged)", body: S.DeclineBody, ok: 201, returns: "DeclineView" },
+  { tag: "log", method: "get", path: `${T}/log`, summary: "The table's log: metadata only, never content", ok: 200, returns: "LogView" },
+];
+
+const ERROR = {
+  description: "An error a person can act on",
+  content: {
+    "application/json": {
+      schema: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string", enum: ["invalid-input", "not-signed-in", "forbidden", "not-found", "conflict", "too-many-requests", "payload-too-large", "bad-origin", "internal"] },
+              message: { type: "string" },
+              fields: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+export function openapi(): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const r of ROUTES) {
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+    const { $schema: _drop, ...schema } = r.body ? (z.toJSONSchema(r.body, { io: "input", unrepresentable: "any" }) as Record<string, unknown>) : {};
+    (paths[r.path] ??= {})[r.method] = {
+      tags: [r.tag],
+      summary: r.summary,
+      ...(params.length ? { parameters: params } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema } } } } : {}),
+      responses: {
+        [r.ok]: { description: `${r.returns} (shapes in shared/types.ts)` },
+        "4XX": { $ref: "#/components/responses/Error" },
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Tafel API",
+      version: "0.1.0",
+      description:
+        "REST API of Tafel. Requests that change data must carry an Origin header of Tafel's own pages. " +
+        "The session is an HttpOnly, SameSite=Strict cookie `tafel_session`. Bodies are at most 64 KiB. " +
+        "Realtime events (socket.io on /realtime) are typed in shared/protocol.ts.",
+    },
+    paths,
+    components: {
+      responses: { Error: ERROR },
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tafel_session" } },
+    },
+    security: [{ session: [] }],
+  };
+}
+
+export const OPENAPI_FILE = "docs/openapi.json";
+
+if (process.argv[1]?.endsWith("openapi.ts")) {
+  writeFileSync(OPENAPI_FILE, `${JSON.stringify(openapi(), null, 2)}\n`);
+  process.stdout.write(`wrote ${OPENAPI_FILE} (${ROUTES.length} operations)\n`);
+}
