@@ -57,7 +57,19 @@ export type Category = z.infer<typeof Category>;
 
 export const Id = z.uuid({ error: "must be an id (uuid)" });
 
-/** Visible text: trimmed, non-empty, bounded, no control characters except newlines/tabs. */
+/** A list of ids naming each at most once; a repeat is reported at its own index (`recipients.2`). */
+const distinctIds = (max: number, minMessage: string, repeatMessage: string) =>
+  z
+    .array(Id)
+    .min(1, { error: minMessage })
+    .max(max)
+    .superRefine((ids, ctx) => {
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: [i], message: repeatMessage, input: id });
+      });
+    });
+
+/** Visible text: trimmed, non-empty, bounded, no control characters (C0, DEL, C1) except newlines/tabs. */
 const text = (max: number) =>
   z
     .string()
@@ -65,7 +77,7 @@ const text = (max: number) =>
     .min(1, { error: "must not be empty" })
     .max(max, { error: `must be at most ${max} characters` })
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s), {
       error: "must not contain control characters",
     });
 
@@ -149,18 +161,10 @@ export const DraftBody = z.strictObject({
 export type DraftBody = z.infer<typeof DraftBody>;
 
 export const ReleaseBody = z.strictObject({
-  recipients: z
-    .array(Id)
-    .min(1, { error: "choose at least one recipient" })
-    .max(LIMITS.recipients)
-    .refine((ids) => new Set(ids).size === ids.length, { error: "must not name a recipient twice" }),
+  recipients: distinctIds(LIMITS.recipients, "choose at least one recipient", "must not name a recipient twice"),
   category: Category,
   kind: FragmentKind,
-  personsConcerned: z
-    .array(Id)
-    .min(1, { error: "name at least one person concerned" })
-    .max(LIMITS.personsPerTable)
-    .refine((ids) => new Set(ids).size === ids.length, { error: "must not name a person twice" }),
+  personsConcerned: distinctIds(LIMITS.personsPerTable, "name at least one person concerned", "must not name a person twice"),
   purpose: TablePurpose,
   justification: text(LIMITS.justification),
 });
@@ -168,7 +172,7 @@ export type ReleaseBody = z.infer<typeof ReleaseBody>;
 
 export const RevokeBody = z.strictObject({
   /** Omitted: revoke for every current recipient. */
-  recipients: z.array(Id).min(1).max(LIMITS.recipients).optional(),
+  recipients: distinctIds(LIMITS.recipients, "name at least one recipient, or omit the list", "must not name a recipient twice").optional(),
 });
 export type RevokeBody = z.infer<typeof RevokeBody>;
 

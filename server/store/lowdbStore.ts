@@ -49,15 +49,19 @@ export async function openLowdbStore(dataDir: string, logger: Logger): Promise<S
     table(id) {
       // Ids come from URLs: only ever a uuid becomes a path.
       if (!TABLE_ID.test(id)) return Promise.resolve(null);
-      let files = loaded.get(id);
-      if (!files) {
-        files = load(id);
-        loaded.set(id, files);
-        // A miss is not cached: the table may be created later.
-        void files.then((f) => {
-          if (f === null) loaded.delete(id);
-        });
-      }
+      const cached = loaded.get(id);
+      if (cached) return cached;
+      const files = load(id);
+      loaded.set(id, files);
+      // A miss is not cached: the table may be created later. Nor is a failed load
+      // (retried next time; handled here so it is no unhandled rejection). Only this
+      // lookup's own entry is dropped: createTable may have replaced it meanwhile.
+      const forget = () => {
+        if (loaded.get(id) === files) loaded.delete(id);
+      };
+      void files.then((f) => {
+        if (f === null) forget();
+      }, forget);
       return files;
     },
     async createTable(initial) {

@@ -1,0 +1,171 @@
+// log/tableLog.ts: the per-table append-only JSONL log — canonical lines, consecutive
+// seq, RFC 6962 leaf hashes, and the repair of a trailing partial line on open.
+import { createHash } from "node:crypto";
+import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { NewLogEntry } from "../../server/log/entries.js";
+import { rootHash } from "../../server/log/merkle.js";
+import { TableLog } from "../../server/log/tableLog.js";
+import { tempDir } from "./fixtures.js";
+
+let dir: string;
+let file: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir("tablelog"));
+  file = path.join(dir, "log.jsonl");
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await cleanup();
+});
+
+const EMPTY_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const sha = (prefix: number, ...parts: Buffer[]) => {
+  const h = createHash("sha256").update(Buffer.from([prefix]));
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+
+const sent = (recipient: string, delivery: string): NewLogEntry => ({
+  // Deliberately not in key order: the log must sort them (RFC 8785).
+  type: "fragment-sent",
+  recipient,
+  fragment: "frag-1",
+  channel: "socket",
+  delivery,
+  actor: null,
+});
+
+const fileLines = async () => (await readFile(file, "utf8")).split("\n");
+
+describe("TableLog.open", () => {
+  it("opens a missing file as an empty log without creating it", async () => {
+    const { log, repaired } = await TableLog.open(file);
+    expect(repaired).toBe(false);
+    expect(log.size).toBe(0);
+    expect(log.entries).toEqual([]);
+    expect(log.rootHash()).toBe(EMPTY_ROOT);
+    await expect(stat(file)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("TableLog.append", () => {
+  it("writes RFC 8785 canonical JSON, keys sorted, one entry per line", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2025-03-01T10:00:00.000Z"));
+    const { log } = await TableLog.open(file);
+    await log.append([sent("acc-b", "d1")]);
+    expect(await readFile(file, "utf8")).toBe(
+      '{"actor":null,"at":"2025-03-01T10:00:00.000Z","channel":"socket","delivery":"d1","fragment":"frag-1","recipient":"acc-b","seq":0,"type":"fragment-sent"}\n',
+    );
+  });
+
+  it("sorts nested keys, escapes per RFC 8785 and writes no whitespace", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([{ type: "table-opened", actor: "Zoë\u2028\"x\"", purpose: "integrity", personsConcerned: ["b", "a"] }]);
+    const [line] = await fileLines();
+    expect(line).toMatch(/^\{"actor":"Zoë\u2028\\"x\\"","at":"[^"]+","personsConcerned":\["b","a"\],"purpose":"integrity","seq":0,"type":"table-opened"\}$/);
+  });
+
+  it("assigns consecutive seq across calls and batches, one timestamp per batch", async () => {
+    const { log } = await TableLog.open(file);
+    const first = await log.append([sent("a", "1")]);
+    const batch = await log.append([sent("b", "2"), sent("c", "3"), sent("d", "4")]);
+    const last = await log.append([{ actor: "a", type: "declined", decline: "dec" }]);
+    expect([...first, ...batch, ...last].map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+    expect(log.entries.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+    expect(new Set(batch.map((e) => e.at)).size).toBe(1);
+    for (const e of log.entries) expect(new Date(e.at).toISOString()).toBe(e.at);
+    const lines = await fileLines();
+    expect(lines).toHaveLength(6); // five lines and the final newline
+    expect(lines[5]).toBe("");
+    lines.slice(0, 5).forEach((l, i) => {
+      const parsed = JSON.parse(l) as Record<string, unknown>;
+      expect(parsed.seq).toBe(i);
+      expect(Object.keys(parsed)).toEqual(Object.keys(parsed).sort());
+    });
+    expect(log.size).toBe(5);
+  });
+
+  it("hashes each stored line as an RFC 6962 leaf and the log as their Merkle root", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([sent("a", "1"), sent("b", "2"), sent("c", "3")]);
+    const lines = (await fileLines()).slice(0, 3).map((l) => Buffer.from(l, "utf8"));
+    const leaves = lines.map((l) => sha(0x00, l));
+    leaves.forEach((leaf, i) => expect(log.leafHashAt(i)).toBe(leaf.toString("hex")));
+    // Size 3: MTH = H(0x01 || H(0x01 || l0 || l1) || l2)
+    const [l0, l1, l2] = leaves as [Buffer, Buffer, Buffer];
+    const expected = sha(0x01, sha(0x01, l0, l1), l2);
+    expect(log.rootHash()).toBe(expected.toString("hex"));
+    expect(log.rootHash()).toBe(rootHash(leaves).toString("hex"));
+  });
+
+  it("reopening reads the same entries, leaf hashes and root", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([sent("a", "1"), { actor: "x", type: "joined", statement: "I agree." }]);
+    const { log: again, repaired } = await TableLog.open(file);
+    expect(repaired).toBe(false);
+    expect(again.entries).toEqual(log.entries);
+    expect(again.rootHash()).toBe(log.rootHash());
+    expect(again.leafHashAt(1)).toBe(log.leafHashAt(1));
+    const next = await again.append([sent("b", "2")]);
+    expect(next[0]?.seq).toBe(2);
+  });
+});
+
+describe("TableLog.open after a crash mid-append", () => {
+  it("cuts a trailing partial line and keeps every whole entry", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([sent("a", "1"), sent("b", "2")]);
+    const whole = await readFile(file);
+    await appendFile(file, '{"actor":null,"at":"2025-03-01T1');
+
+    const { log: reopened, repaired } = await TableLog.open(file);
+    expect(repaired).toBe(true);
+    expect(reopened.size).toBe(2);
+    expect(reopened.entries).toEqual(log.entries);
+    expect(reopened.rootHash()).toBe(log.rootHash());
+    expect((await readFile(file)).equals(whole)).toBe(true);
+
+    // Appends continue cleanly after the repair.
+    const [e] = await reopened.append([sent("c", "3")]);
+    expect(e?.seq).toBe(2);
+    const lines = await fileLines();
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(0, 3).map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([0, 1, 2]);
+  });
+
+  it("cuts by bytes, not characters, when whole lines hold multi-byte text", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([{ actor: "Zoë Çelik — 日本", type: "declined", decline: "dec-€" }]);
+    const whole = await readFile(file);
+    await appendFile(file, Buffer.from('{"actor":"Zoë ', "utf8"));
+    // And a torn multi-byte character at the very end.
+    await appendFile(file, Buffer.from("€", "utf8").subarray(0, 2));
+
+    const { log: reopened, repaired } = await TableLog.open(file);
+    expect(repaired).toBe(true);
+    expect((await readFile(file)).equals(whole)).toBe(true);
+    expect(reopened.entries).toEqual(log.entries);
+  });
+
+  it("a file holding only a partial line becomes empty", async () => {
+    await writeFile(file, '{"seq":0,"ty');
+    const { log, repaired } = await TableLog.open(file);
+    expect(repaired).toBe(true);
+    expect(log.size).toBe(0);
+    expect(log.rootHash()).toBe(EMPTY_ROOT);
+    expect((await stat(file)).size).toBe(0);
+    const [e] = await log.append([sent("a", "1")]);
+    expect(e?.seq).toBe(0);
+  });
+
+  it("an empty file is a valid empty log, not a repair", async () => {
+    await writeFile(file, "");
+    const { log, repaired } = await TableLog.open(file);
+    expect(repaired).toBe(false);
+    expect(log.size).toBe(0);
+  });
+});
