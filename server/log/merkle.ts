@@ -1,28 +1,238 @@
-// RFC 6962 §2.1 Merkle Tree Hash. Leaves: SHA-256(0x00 || entry); nodes:
-// SHA-256(0x01 || left || right); the tree splits at the largest power of two
-// smaller than its size. Proofs and signed tree heads build on this (issue 6).
-import { createHash } from "node:crypto";
+// The Merkle tree of RFC 9162 §2.1 (RFC 6962 §2.1), small and exact, portable: the
+// browser imports this file unchanged to verify proofs (so: @noble/hashes, Uint8Array,
+// no node: imports).
+//
+//   leaf hash   SHA-256(0x00 || entry)
+//   node hash   SHA-256(0x01 || left || right)
+//   MTH(D[n])   split at k, the largest power of two smaller than n
+//
+// Functions over a list of leaf hashes (`rootHash`, `inclusionProof`,
+// `consistencyProof`) are the reference semantics; `MerkleTree` keeps every complete
+// subtree's hash so that a proof costs O(log n) node look-ups, never a pass over the log.
+import { sha256 } from "@noble/hashes/sha2.js";
 
-export function leafHash(entry: Uint8Array): Buffer {
-  return createHash("sha256").update(Buffer.from([0x00])).update(entry).digest();
+export type Hash = Uint8Array;
+
+export function leafHash(entry: Uint8Array): Hash {
+  const input = new Uint8Array(entry.length + 1);
+  input[0] = 0x00;
+  input.set(entry, 1);
+  return sha256(input);
 }
 
-export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash("sha256").update(Buffer.from([0x01])).update(left).update(right).digest();
+export function nodeHash(left: Hash, right: Hash): Hash {
+  const input = new Uint8Array(1 + left.length + right.length);
+  input[0] = 0x01;
+  input.set(left, 1);
+  input.set(right, 1 + left.length);
+  return sha256(input);
 }
 
-const EMPTY_ROOT = createHash("sha256").digest();
+export const EMPTY_ROOT: Hash = sha256(new Uint8Array(0));
 
-function largestPowerOfTwoBelow(n: number): number {
+/** The largest power of two strictly smaller than n (n ≥ 2). */
+export function splitPoint(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
 }
 
-/** MTH(D[n]) over already-hashed leaves. */
-export function rootHash(leaves: readonly Buffer[]): Buffer {
+/** MTH(D[n]) over leaf hashes. */
+export function rootHash(leaves: readonly Hash[]): Hash {
   if (leaves.length === 0) return EMPTY_ROOT;
-  if (leaves.length === 1) return leaves[0] as Buffer;
-  const k = largestPowerOfTwoBelow(leaves.length);
+  if (leaves.length === 1) return leaves[0] as Hash;
+  const k = splitPoint(leaves.length);
   return nodeHash(rootHash(leaves.slice(0, k)), rootHash(leaves.slice(k)));
+}
+
+/** PATH(m, D[n]) of RFC 9162 §2.1.3.1 over leaf hashes. */
+export function inclusionProof(leaves: readonly Hash[], index: number): Hash[] {
+  if (!Number.isInteger(index) || index < 0 || index >= leaves.length) throw new RangeError("leaf index out of range");
+  if (leaves.length === 1) return [];
+  const k = splitPoint(leaves.length);
+  return index < k
+    ? [...inclusionProof(leaves.slice(0, k), index), rootHash(leaves.slice(k))]
+    : [...inclusionProof(leaves.slice(k), index - k), rootHash(leaves.slice(0, k))];
+}
+
+/** PROOF(m, D[n]) of RFC 9162 §2.1.4.1 over leaf hashes; 0 < m ≤ n. */
+export function consistencyProof(leaves: readonly Hash[], oldSize: number): Hash[] {
+  if (!Number.isInteger(oldSize) || oldSize < 1 || oldSize > leaves.length) throw new RangeError("old size out of range");
+  const subproof = (m: number, d: readonly Hash[], complete: boolean): Hash[] => {
+    if (m === d.length) return complete ? [] : [rootHash(d)];
+    const k = splitPoint(d.length);
+    return m <= k
+      ? [...subproof(m, d.slice(0, k), complete), rootHash(d.slice(k))]
+      : [...subproof(m - k, d.slice(k), false), rootHash(d.slice(0, k))];
+  };
+  return subproof(oldSize, leaves, true);
+}
+
+export function equalHashes(a: Hash, b: Hash): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i += 1) diff |= (a[i] as number) ^ (b[i] as number);
+  return diff === 0;
+}
+
+const isSize = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+/** RFC 9162 §2.1.3.2: verifies that `leaf` is at `index` of the tree of `size` with `root`. */
+export function verifyInclusion(leaf: Hash, index: number, size: number, proof: readonly Hash[], root: Hash): boolean {
+  if (!isSize(index) || !isSize(size) || index >= size) return false;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of proof) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && equalHashes(r, root);
+}
+
+/** RFC 9162 §2.1.4.2: verifies that the tree (newSize, newRoot) extends (oldSize, oldRoot). */
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  oldRoot: Hash,
+  newRoot: Hash,
+  proof: readonly Hash[],
+): boolean {
+  if (!isSize(oldSize) || !isSize(newSize) || oldSize > newSize) return false;
+  if (oldSize === newSize) return proof.length === 0 && equalHashes(oldRoot, newRoot);
+  if (oldSize === 0) return proof.length === 0; // the empty tree is a prefix of every tree
+  if (proof.length === 0) return false;
+  let path = [...proof];
+  // If old size is a power of two, the old root is the first node of the path.
+  if ((oldSize & (oldSize - 1)) === 0) path = [oldRoot, ...path];
+  let fn = oldSize - 1;
+  let sn = newSize - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = path[0] as Hash;
+  let sr = path[0] as Hash;
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && equalHashes(fr, oldRoot) && equalHashes(sr, newRoot);
+}
+
+/**
+ * An append-only tree that keeps the hash of every complete, aligned subtree:
+ * `levels[h][i]` is MTH of leaves [i·2^h, (i+1)·2^h). Appending is O(log n) amortised;
+ * any subtree hash of a prefix tree is O(log n) look-ups and hashes.
+ */
+export class MerkleTree {
+  private readonly levels: Hash[][] = [[]];
+
+  get size(): number {
+    return (this.levels[0] as Hash[]).length;
+  }
+
+  append(leaf: Hash): void {
+    (this.levels[0] as Hash[]).push(leaf);
+    let h = 0;
+    let count = (this.levels[0] as Hash[]).length;
+    while (count % 2 === 0) {
+      const level = this.levels[h] as Hash[];
+      const parent = (this.levels[h + 1] ??= []);
+      parent.push(nodeHash(level[count - 2] as Hash, level[count - 1] as Hash));
+      h += 1;
+      count = parent.length;
+    }
+  }
+
+  leaf(index: number): Hash {
+    const l = (this.levels[0] as Hash[])[index];
+    if (!l) throw new RangeError("leaf index out of range");
+    return l;
+  }
+
+  /** MTH of leaves [start, start + size). */
+  private subtree(start: number, size: number): Hash {
+    if (size === 1) return this.leaf(start);
+    if ((size & (size - 1)) === 0 && start % size === 0) {
+      const h = Math.log2(size);
+      const node = this.levels[h]?.[start / size];
+      if (node) return node;
+    }
+    const k = splitPoint(size);
+    return nodeHash(this.subtree(start, k), this.subtree(start + k, size - k));
+  }
+
+  private checkSize(size: number): void {
+    if (!Number.isInteger(size) || size < 0 || size > this.size) throw new RangeError("tree size out of range");
+  }
+
+  root(size = this.size): Hash {
+    this.checkSize(size);
+    return size === 0 ? EMPTY_ROOT : this.subtree(0, size);
+  }
+
+  inclusionProof(index: number, size = this.size): Hash[] {
+    this.checkSize(size);
+    if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError("leaf index out of range");
+    const path = (m: number, start: number, n: number): Hash[] => {
+      if (n === 1) return [];
+      const k = splitPoint(n);
+      return m < k
+        ? [...path(m, start, k), this.subtree(start + k, n - k)]
+        : [...path(m - k, start + k, n - k), this.subtree(start, k)];
+    };
+    return path(index, 0, size);
+  }
+
+  consistencyProof(oldSize: number, newSize = this.size): Hash[] {
+    this.checkSize(newSize);
+    if (!Number.isInteger(oldSize) || oldSize < 1 || oldSize > newSize) throw new RangeError("old size out of range");
+    const subproof = (m: number, start: number, n: number, complete: boolean): Hash[] => {
+      if (m === n) return complete ? [] : [this.subtree(start, n)];
+      const k = splitPoint(n);
+      return m <= k
+        ? [...subproof(m, start, k, complete), this.subtree(start + k, n - k)]
+        : [...subproof(m - k, start + k, n - k, false), this.subtree(start, k)];
+    };
+    return subproof(oldSize, 0, newSize, true);
+  }
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += b.toString(16).padStart(2, "0");
+  return s;
+}
+
+export function fromHex(hex: string): Uint8Array {
+  if (!/^(?:[0-9a-f]{2})*$/i.test(hex)) throw new Error("not a hex string");
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i += 1) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
 }

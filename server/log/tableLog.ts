@@ -3,14 +3,16 @@
 import { truncate } from "node:fs/promises";
 import canonicalize from "canonicalize";
 import { appendLinesDurable, readTextIfExists } from "../store/durableFile.js";
-import { leafHash, rootHash } from "./merkle.js";
+import { leafHash, MerkleTree, toHex } from "./merkle.js";
 import type { LogEntry, NewLogEntry } from "./entries.js";
+
+const utf8 = new TextEncoder();
 
 export class TableLog {
   private constructor(
     private readonly file: string,
     private readonly list: LogEntry[],
-    private readonly leaves: Buffer[],
+    readonly tree: MerkleTree,
   ) {}
 
   static async open(file: string): Promise<{ log: TableLog; repaired: boolean }> {
@@ -25,8 +27,9 @@ export class TableLog {
     }
     const lines = text.split("\n").filter((l) => l.length > 0);
     const list = lines.map((l) => JSON.parse(l) as LogEntry);
-    const leaves = lines.map((l) => leafHash(Buffer.from(l, "utf8")));
-    return { log: new TableLog(file, list, leaves), repaired };
+    const tree = new MerkleTree();
+    for (const l of lines) tree.append(leafHash(utf8.encode(l)));
+    return { log: new TableLog(file, list, tree), repaired };
   }
 
   get size(): number {
@@ -38,11 +41,11 @@ export class TableLog {
   }
 
   leafHashAt(index: number): string {
-    return (this.leaves[index] as Buffer).toString("hex");
+    return toHex(this.tree.leaf(index));
   }
 
   rootHash(): string {
-    return rootHash(this.leaves).toString("hex");
+    return toHex(this.tree.root());
   }
 
   /** Appends durably; resolves only once the entries are on disk. Callers serialise. */
@@ -52,7 +55,7 @@ export class TableLog {
     const lines = stamped.map((e) => canonicalize(e) as string);
     await appendLinesDurable(this.file, lines);
     this.list.push(...stamped);
-    this.leaves.push(...lines.map((l) => leafHash(Buffer.from(l, "utf8"))));
+    for (const l of lines) this.tree.append(leafHash(utf8.encode(l)));
     return stamped;
   }
 }

@@ -3,7 +3,7 @@
 // testonly/constants.go (LeafInputs, NodeHashes, RootHashes). A log whose roots
 // differ from these cannot be verified by any other RFC 6962 implementation.
 import { describe, expect, it } from "vitest";
-import { leafHash, nodeHash, rootHash } from "../../server/log/merkle.js";
+import { leafHash, nodeHash, rootHash, toHex, type Hash } from "../../server/log/merkle.js";
 
 const LEAF_INPUTS = [
   "",
@@ -49,7 +49,7 @@ const ROOTS = [
   "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328",
 ];
 
-const hex = (b: Buffer) => b.toString("hex");
+const hex = (b: Hash) => toHex(b);
 const leaves = LEAF_INPUTS.map((l) => leafHash(l));
 
 describe("RFC 6962 Merkle tree hash", () => {
@@ -59,7 +59,7 @@ describe("RFC 6962 Merkle tree hash", () => {
 
   it("nodeHash = SHA-256(0x01 || left || right) matches the published level-1 nodes", () => {
     for (let i = 0; i < 4; i += 1) {
-      expect(hex(nodeHash(leaves[2 * i] as Buffer, leaves[2 * i + 1] as Buffer))).toBe(LEVEL1[i]);
+      expect(hex(nodeHash(leaves[2 * i] as Hash, leaves[2 * i + 1] as Hash))).toBe(LEVEL1[i]);
     }
   });
 
@@ -68,12 +68,12 @@ describe("RFC 6962 Merkle tree hash", () => {
   });
 
   it("the root depends on leaf order", () => {
-    const swapped = [leaves[1], leaves[0], ...leaves.slice(2)] as Buffer[];
+    const swapped = [leaves[1], leaves[0], ...leaves.slice(2)] as Hash[];
     expect(hex(rootHash(swapped))).not.toBe(ROOTS[8]);
   });
 
   it("does not modify the leaves it is given", () => {
-    const copy = leaves.map((l) => Buffer.from(l));
+    const copy = leaves.map((l) => Uint8Array.from(l));
     rootHash(leaves);
     expect(leaves).toEqual(copy);
   });
