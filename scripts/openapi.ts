@@ -28,6 +28,7 @@ export const ROUTES: Route[] = [
   { tag: "admin", method: "post", path: "/api/admin/accounts", summary: "Create an account (administrators only)", body: S.CreateAccountBody, ok: 201, returns: "AccountView" },
   { tag: "tables", method: "get", path: "/api/tables", summary: "My tables and invitations (invitations carry no case data)", ok: 200, returns: "TableListItem[]" },
   { tag: "tables", method: "post", path: "/api/tables", summary: "Open a case table; the creator becomes its chair", body: S.CreateTableBody, ok: 201, returns: "TableView" },
+  { tag: "tables", method: "get", path: "/api/tables/confidentiality-statement", summary: "The confidentiality statement every participant accepts", ok: 200, returns: "StatementView" },
   { tag: "tables", method: "get", path: T, summary: "A table, for its active participants", ok: 200, returns: "TableView" },
   { tag: "tables", method: "get", path: `${T}/invitation`, summary: "My invitation: who invites, and the confidentiality statement", ok: 200, returns: "InvitationView" },
   { tag: "tables", method: "post", path: `${T}/accept`, summary: "Accept the confidentiality statement and join (logged as joined)", body: S.AcceptBody, ok: 200, returns: "TableView" },
@@ -44,7 +45,16 @@ export const ROUTES: Route[] = [
   { tag: "fragments", method: "post", path: `${T}/fragments/{fragmentId}/revoke`, summary: "Revoke a release for some or all recipients (author)", body: S.RevokeBody, ok: 200, returns: "AuthoredFragmentView" },
   { tag: "declines", method: "get", path: `${T}/declines`, summary: "'Declined to share' answers recorded at this table", ok: 200, returns: "DeclineView[]" },
   { tag: "declines", method: "post", path: `${T}/declines`, summary: "Record 'declined to share' on a question asked at the table (logged)", body: S.DeclineBody, ok: 201, returns: "DeclineView" },
-  { tag: "log", method: "get", path: `${T}/log`, summary: "The table's log: metadata only, never content", ok: 200, returns: "LogView" },
+  { tag: "log", method: "get", path: "/api/log/key", summary: "The log's Ed25519 public key (raw, hex), to pin", ok: 200, returns: "LogKeyView" },
+  { tag: "log", method: "get", path: `${T}/log`, summary: "The table's log with names resolved and a signed tree head over exactly these entries: metadata only, never content", ok: 200, returns: "LogView" },
+  { tag: "log", method: "get", path: `${T}/log/sth`, summary: "CT get-sth: the latest signed tree head", ok: 200, returns: "SignedTreeHead" },
+  { tag: "log", method: "get", path: `${T}/log/proof-by-hash`, summary: "CT get-proof-by-hash: inclusion proof for a leaf hash (query: hash (base64), tree_size)", ok: 200, returns: "InclusionProofView" },
+  { tag: "log", method: "get", path: `${T}/log/sth-consistency`, summary: "CT get-sth-consistency: consistency proof between tree sizes (query: first, second)", ok: 200, returns: "ConsistencyProofView" },
+  { tag: "log", method: "get", path: `${T}/log/entries`, summary: "CT get-entries: canonical entries start…end inclusive, at most 1000 (query: start, end)", ok: 200, returns: "LogEntriesView" },
+  { tag: "log", method: "get", path: `${T}/log/export`, summary: "The whole log with a signed head, for `npm run verify-log` (the export is logged first)", ok: 200, returns: "LogExport" },
+  { tag: "dpo", method: "get", path: "/api/dpo/tables", summary: "Tables and their persons concerned, for the data protection officer (no content)", ok: 200, returns: "DpoTableView[]" },
+  { tag: "dpo", method: "get", path: "/api/dpo/tables/{tableId}/persons/{personId}/report", summary: "Disclosure report for one person concerned (GDPR art. 15(1)(c)); query format=json|csv|pdf; logged at the table", ok: 200, returns: "DisclosureReportView, or CSV, or PDF" },
+  { tag: "dpo", method: "post", path: "/api/dpo/tables/{tableId}/persons/{personId}/deferrals", summary: "Record a deferral of the answer (GDPR art. 23) with its reason; logged", body: S.DeferralBody, ok: 201, returns: "DeferralView" },
 ];
 
 const ERROR = {

@@ -21,6 +21,9 @@ import { authRoutes } from "./routes/auth.js";
 import { errorHandler, notFoundHandler } from "./routes/errors.js";
 import { tableRoutes } from "./routes/tables.js";
 import { openLowdbStore } from "./store/lowdbStore.js";
+import { openSigner } from "./log/signer.js";
+import { logRoutes } from "./routes/log.js";
+import { dpoRoutes } from "./routes/dpo.js";
 
 export interface Tafel {
   ctx: Context;
@@ -37,12 +40,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function createTafel(config: Config, logger: Logger): Promise<Tafel> {
   const store = await openLowdbStore(config.dataDir, logger);
+  const signer = await openSigner(config.dataDir);
   const app = express();
   const http = createServer(app);
   const port = () => (http.address() as AddressInfo | null)?.port ?? config.port;
   const origins = originsFor(config.origins, config.host, port);
   const realtime = new Realtime(http, origins, logger);
-  const ctx: Context = { store, logger, notifier: realtime, sessionHours: config.sessionHours };
+  const ctx: Context = { store, logger, notifier: realtime, signer, sessionHours: config.sessionHours };
   realtime.start(ctx);
 
   app.disable("x-powered-by");
@@ -84,6 +88,8 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   api.use(authRoutes(ctx));
   api.use("/admin", adminRoutes(ctx));
   api.use("/tables", tableRoutes(ctx));
+  api.use(logRoutes(ctx));
+  api.use("/dpo", dpoRoutes(ctx));
   api.use(notFoundHandler());
   api.use(errorHandler(logger));
   app.use("/api", api);

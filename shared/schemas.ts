@@ -24,7 +24,8 @@ export const LIMITS = {
 
 export const SECTORS = ["care", "police", "justice", "local-government", "other"] as const;
 export const SECRECY_PROFILES = ["professional", "official", "none"] as const;
-export const ACCOUNT_ROLES = ["admin", "member"] as const;
+/** A data protection officer reads disclosure reports (log metadata), never a table. */
+export const ACCOUNT_ROLES = ["admin", "member", "dpo"] as const;
 export const TABLE_PURPOSES = ["integrity", "terrorism", "organised-crime"] as const;
 export const FRAGMENT_KINDS = ["fact", "assessment"] as const;
 /**
@@ -181,3 +182,25 @@ export const DeclineBody = z.strictObject({
   reason: text(LIMITS.justification).optional(),
 });
 export type DeclineBody = z.infer<typeof DeclineBody>;
+
+// ---- the transparent log's query strings (CT API parameter names) --------------
+
+const treeSize = z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).min(0).max(Number.MAX_SAFE_INTEGER);
+const sha256Base64 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, { error: "must be a SHA-256 hash in base64" });
+
+export const ProofByHashQuery = z.strictObject({ hash: sha256Base64, tree_size: treeSize });
+export const ConsistencyQuery = z.strictObject({ first: treeSize, second: treeSize });
+export const EntriesQuery = z.strictObject({ start: treeSize, end: treeSize });
+/** At most this many entries per get-entries call. */
+export const MAX_ENTRIES_PER_CALL = 1000;
+
+// ---- the data protection officer --------------------------------------------------
+
+/** GDPR art. 23: a deferral of the answer to an access request, with its reason. */
+export const DeferralBody = z.strictObject({
+  reason: text(LIMITS.justification),
+  until: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }).optional(),
+});
+export type DeferralBody = z.infer<typeof DeferralBody>;
+
+export const ReportFormat = z.enum(["json", "csv", "pdf"], { error: "must be json, csv or pdf" });

@@ -105,6 +105,10 @@ export interface TableView {
   me: { id: string; role: TableRole };
 }
 
+export interface StatementView {
+  statement: string;
+}
+
 /** Shown before accepting: the statement, who invites. No case data. */
 export interface InvitationView {
   tableId: string;
@@ -176,12 +180,16 @@ export interface LogEntryView {
   purpose?: TablePurpose;
   channel?: string;
   alreadyDelivered?: boolean;
+  /** A revocation that happened because the recipient was removed from the table. */
+  because?: "removed";
   question?: string;
   leafHash: string;
 }
 
 export interface LogView {
   tableId: string;
+  /** A signed head over exactly these entries. */
+  treeHead: SignedTreeHead;
   size: number;
   rootHash: string;
   entries: LogEntryView[];
@@ -191,4 +199,88 @@ export interface LogView {
 export interface FragmentReadView {
   deliveryId: string;
   fragment: ReceivedFragmentView;
+}
+
+// ---- the transparent log, in Certificate Transparency's shapes (RFC 6962 §4) -----
+// Hashes and signatures are base64, as in CT. The signed message is defined in
+// server/log/treeHead.ts.
+
+/** get-sth */
+export interface SignedTreeHead {
+  tree_size: number;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  sha256_root_hash: string;
+  tree_head_signature: string;
+}
+
+/** get-proof-by-hash */
+export interface InclusionProofView {
+  leaf_index: number;
+  audit_path: string[];
+}
+
+/** get-sth-consistency */
+export interface ConsistencyProofView {
+  consistency: string[];
+}
+
+/** get-entries: each leaf_input is the canonical entry's UTF-8 bytes, base64. */
+export interface LogEntriesView {
+  entries: { leaf_input: string }[];
+}
+
+/** The log's public key: Ed25519, raw 32 bytes as hex. */
+export interface LogKeyView {
+  algorithm: "Ed25519";
+  publicKey: string;
+}
+
+/** `GET /log/export`: a self-contained file `npm run verify-log` checks offline. */
+export interface LogExport {
+  format: "tafel-log-export/v1";
+  tableId: string;
+  publicKey: string;
+  /** The canonical entries, one string each, in order. */
+  entries: string[];
+  treeHead: SignedTreeHead;
+}
+
+// ---- the data protection officer's disclosure report (GDPR art. 15(1)(c)) ---------
+
+/** A table as the DPO sees it: enough to find a person concerned, no content. */
+export interface DpoTableView {
+  id: string;
+  caseCode: string;
+  createdAt: string;
+  personsConcerned: PersonConcernedView[];
+}
+
+export interface DisclosureReleaseView {
+  fragmentId: string;
+  category: Category;
+  kind: FragmentKind;
+  author: PersonView;
+  releasedAt: string;
+  purpose: TablePurpose;
+  legalBasis: string;
+  recipients: RecipientStatusView[];
+}
+
+export interface DeferralView {
+  id: string;
+  reason: string;
+  until?: string;
+  by: PersonView;
+  at: string;
+}
+
+/** Every release of a fragment about one person: to whom, when, why — never content. */
+export interface DisclosureReportView {
+  table: { id: string; caseCode: string };
+  person: PersonConcernedView;
+  generatedAt: string;
+  generatedBy: PersonView;
+  releases: DisclosureReleaseView[];
+  deferrals: DeferralView[];
 }

@@ -2,6 +2,7 @@
 // live in domain/; routes and socket handlers only parse input and call them.
 import type { ChangeTopic } from "../../shared/protocol.js";
 import type { Logger } from "../logger.js";
+import type { LogSigner } from "../log/signer.js";
 import type { Account, Participation } from "../store/records.js";
 import type { Store, TableFiles } from "../store/store.js";
 import { mayAtTable, type TableAction } from "../policies/table.js";
@@ -20,6 +21,7 @@ export interface Context {
   store: Store;
   logger: Logger;
   notifier: Notifier;
+  signer: LogSigner;
   sessionHours: number;
 }
 
@@ -39,7 +41,7 @@ export interface TableAccess {
 export async function tableFor(ctx: Context, actor: Account, tableId: string, action: TableAction): Promise<TableAccess> {
   const participation = participationOf(ctx, tableId, actor.id);
   const decision = mayAtTable(actor, participation, action);
-  if (!participation && actor.role !== "admin") throw notFound("No table with this id is open to you.");
+  if (!participation && actor.role === "member") throw notFound("No table with this id is open to you.");
   if (!decision.allowed) throw forbidden(decision.reason);
   const files = await ctx.store.table(tableId);
   if (!files || !participation) throw notFound("No table with this id is open to you.");

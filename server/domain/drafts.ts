@@ -24,12 +24,13 @@ export async function createDraft(ctx: Context, actor: Account, tableId: string,
 /** Another participant's draft id answers "not found", exactly as a missing one. */
 export async function updateDraft(ctx: Context, actor: Account, tableId: string, draftId: string, body: DraftBody): Promise<Draft> {
   const { files } = await tableFor(ctx, actor, tableId, "write-drafts");
-  return files.doc.update((d) => {
+  // Under the table lock, like release: an edit and a release of the same draft are ordered.
+  return files.lock.runExclusive(() => files.doc.update((d) => {
     const draft = d.drafts.find((x) => x.id === draftId && x.ownerId === actor.id);
     if (!draft) throw notFound("You have no draft with this id at this table.");
     Object.assign(draft, { title: body.title, body: body.body, updatedAt: new Date().toISOString() });
     return { ...draft };
-  });
+  }));
 }
 
 export async function deleteDraft(ctx: Context, actor: Account, tableId: string, draftId: string): Promise<void> {

@@ -10,6 +10,7 @@ import canonicalize from "canonicalize";
 import type { ReleaseBody, RevokeBody } from "../../shared/schemas.js";
 import type { AuthoredFragmentView, ReceivedFragmentView } from "../../shared/types.js";
 import type { LogEntry } from "../log/entries.js";
+import { wasSent } from "../log/queries.js";
 import type { Account, Fragment } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke } from "../policies/fragment.js";
@@ -217,9 +218,7 @@ export async function revoke(
         type: "fragment-revoked" as const,
         fragment: fragmentId,
         recipient,
-        alreadyDelivered: files.log.entries.some(
-          (e) => e.type === "fragment-sent" && e.fragment === fragmentId && e.recipient === recipient,
-        ),
+        alreadyDelivered: wasSent(files.log.entries, fragmentId, recipient),
       })),
     );
     return chosen;

@@ -7,6 +7,8 @@ import { mayBeInvited, mayCreateTable, mayRemove } from "../policies/table.js";
 import { presentPerson } from "../presenters/person.js";
 import { CONFIDENTIALITY_STATEMENT, presentTableListItem } from "../presenters/table.js";
 import { hashToken } from "../auth/tokens.js";
+import { isCurrentRecipient } from "../policies/fragment.js";
+import { wasSent } from "../log/queries.js";
 import { accountById, participationOf, tableFor, type Context } from "./context.js";
 import { forbidden, TafelError } from "./errors.js";
 
@@ -53,7 +55,7 @@ export async function createTable(ctx: Context, actor: Account, body: CreateTabl
 }
 
 export async function listTables(ctx: Context, actor: Account): Promise<TableListItem[]> {
-  if (actor.role === "admin") return [];
+  if (actor.role !== "member") return [];
   const mine = ctx.store.global.data.participations.filter((p) => p.accountId === actor.id && p.state !== "removed");
   const items: TableListItem[] = [];
   for (const p of mine) {
@@ -142,7 +144,28 @@ export async function removeParticipant(ctx: Context, actor: Account, tableId: s
       state: "removed",
       removedAt: new Date().toISOString(),
     }));
-    await files.log.append([{ actor: actor.id, type: "removed", subject: accountId }]);
+    // A removal ends every release to the person, recorded as such, so each author's
+    // view and the log say it plainly (a later re-invitation restores none of them).
+    const now = new Date().toISOString();
+    const ended = files.doc.data.fragments.filter((f) => isCurrentRecipient(f, accountId)).map((f) => f.id);
+    if (ended.length > 0) {
+      await files.doc.update((d) => {
+        for (const f of d.fragments) {
+          for (const r of f.release.recipients) if (r.accountId === accountId && !r.revokedAt) r.revokedAt = now;
+        }
+      });
+    }
+    await files.log.append([
+      { actor: actor.id, type: "removed", subject: accountId },
+      ...ended.map((fragment) => ({
+        actor: actor.id,
+        type: "fragment-revoked" as const,
+        fragment,
+        recipient: accountId,
+        alreadyDelivered: wasSent(files.log.entries, fragment, accountId),
+        because: "removed" as const,
+      })),
+    ]);
   });
   // After the lock: any delivery that starts from now on sees the removal.
   ctx.notifier.accessEnded(tableId, accountId);

@@ -27,8 +27,19 @@ export type LogEntryBody =
   | { type: "fragment-sent"; fragment: string; recipient: string; delivery: string; channel: "socket" | "rest" }
   | { type: "fragment-delivered"; fragment: string; recipient: string; delivery: string }
   | { type: "fragment-opened"; fragment: string; recipient: string; delivery: string }
-  | { type: "fragment-revoked"; fragment: string; recipient: string; alreadyDelivered: boolean }
-  | { type: "declined"; decline: string };
+  | {
+      type: "fragment-revoked";
+      fragment: string;
+      recipient: string;
+      /** Whether content had already been sent to them: those copies exist. */
+      alreadyDelivered: boolean;
+      /** Set when the release ended because the recipient was removed from the table. */
+      because?: "removed";
+    }
+  | { type: "declined"; decline: string }
+  | { type: "log-exported" }
+  | { type: "disclosure-report"; person: string; format: "json" | "csv" | "pdf" }
+  | { type: "disclosure-deferred"; person: string; deferral: string };
 
 export type LogEntry = Base & LogEntryBody;
 export type LogEntryType = LogEntry["type"];

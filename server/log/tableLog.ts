@@ -12,8 +12,14 @@ export class TableLog {
   private constructor(
     private readonly file: string,
     private readonly list: LogEntry[],
+    private readonly canonical: string[],
     readonly tree: MerkleTree,
-  ) {}
+  ) {
+    canonical.forEach((_, i) => this.byLeaf.set(this.leafHashAt(i), i));
+  }
+
+  /** Leaf hash (hex) → index, for get-proof-by-hash. */
+  private readonly byLeaf = new Map<string, number>();
 
   static async open(file: string): Promise<{ log: TableLog; repaired: boolean }> {
     let text = (await readTextIfExists(file)) ?? "";
@@ -29,7 +35,7 @@ export class TableLog {
     const list = lines.map((l) => JSON.parse(l) as LogEntry);
     const tree = new MerkleTree();
     for (const l of lines) tree.append(leafHash(utf8.encode(l)));
-    return { log: new TableLog(file, list, tree), repaired };
+    return { log: new TableLog(file, list, lines, tree), repaired };
   }
 
   get size(): number {
@@ -44,6 +50,15 @@ export class TableLog {
     return toHex(this.tree.leaf(index));
   }
 
+  /** The stored canonical lines [start, end): exactly the bytes that were hashed. */
+  lines(start: number, end: number): string[] {
+    return this.canonical.slice(start, end);
+  }
+
+  indexOfLeaf(leafHashHex: string): number | undefined {
+    return this.byLeaf.get(leafHashHex);
+  }
+
   rootHash(): string {
     return toHex(this.tree.root());
   }
@@ -55,7 +70,11 @@ export class TableLog {
     const lines = stamped.map((e) => canonicalize(e) as string);
     await appendLinesDurable(this.file, lines);
     this.list.push(...stamped);
-    for (const l of lines) this.tree.append(leafHash(utf8.encode(l)));
+    for (const l of lines) {
+      this.tree.append(leafHash(utf8.encode(l)));
+      this.canonical.push(l);
+      this.byLeaf.set(this.leafHashAt(this.canonical.length - 1), this.canonical.length - 1);
+    }
     return stamped;
   }
 }

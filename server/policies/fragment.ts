@@ -7,12 +7,24 @@ export function isCurrentRecipient(fragment: Fragment, accountId: string): boole
   return fragment.release.recipients.some((r) => r.accountId === accountId && !r.revokedAt);
 }
 
+/**
+ * Released to this person during their current participation. A removal ends every
+ * release to them for good: if the chair invites them again, what was released to them
+ * before stays out of reach (an invitation is the chair's decision, a release only the
+ * author's; the author can release a new fragment to them).
+ */
+function releasedInThisParticipation(fragment: Fragment, accountId: string, participation: Participation): boolean {
+  const since = participation.joinedAt ?? participation.invitedAt;
+  return fragment.release.recipients.some((r) => r.accountId === accountId && !r.revokedAt && r.releasedAt >= since);
+}
+
 /** May this actor receive this fragment's content now? Asked before every delivery. */
 export function mayReceiveContent(actor: Account, participation: Participation | undefined, fragment: Fragment): Decision {
   if (actor.role === "admin") return refuse("Administrators never receive fragment content.");
+  if (actor.role === "dpo") return refuse("The data protection officer never receives fragment content.");
   if (!participation || participation.state !== "active") return refuse("You are not a participant of this table.");
   if (fragment.authorId === actor.id) return allow;
-  if (isCurrentRecipient(fragment, actor.id)) return allow;
+  if (releasedInThisParticipation(fragment, actor.id, participation)) return allow;
   return refuse("This fragment was not released to you.");
 }
 

@@ -21,12 +21,25 @@ export type TableAction =
 const CHAIR_ONLY: ReadonlySet<TableAction> = new Set(["invite", "remove-participant"]);
 const INVITEE_ONLY: ReadonlySet<TableAction> = new Set(["read-invitation", "accept"]);
 
+/** Only members sit at tables: administrators manage accounts, the DPO reads reports. */
+const NOT_AT_TABLES: Partial<Record<Account["role"], string>> = {
+  admin: "Administrators have no access to case tables.",
+  dpo: "The data protection officer has no access to case tables; use the disclosure report.",
+};
+
+const MAY_NOT_OPEN: Partial<Record<Account["role"], string>> = {
+  admin: "Administrators cannot open case tables.",
+  dpo: "The data protection officer cannot open case tables.",
+};
+
 export function mayCreateTable(actor: Account): Decision {
-  return actor.role === "admin" ? refuse("Administrators cannot open case tables.") : allow;
+  const barred = MAY_NOT_OPEN[actor.role];
+  return barred ? refuse(barred) : allow;
 }
 
 export function mayAtTable(actor: Account, participation: Participation | undefined, action: TableAction): Decision {
-  if (actor.role === "admin") return refuse("Administrators have no access to case tables.");
+  const barred = NOT_AT_TABLES[actor.role];
+  if (barred) return refuse(barred);
   if (!participation || participation.state === "removed") return refuse("You are not a participant of this table.");
   if (INVITEE_ONLY.has(action)) {
     return participation.state === "invited" ? allow : refuse("You have already accepted this invitation.");
@@ -42,7 +55,7 @@ export function mayAtTable(actor: Account, participation: Participation | undefi
 
 /** Who may be invited: a member (not an administrator) not already at the table. */
 export function mayBeInvited(invitee: Account, existing: Participation | undefined): Decision {
-  if (invitee.role === "admin") return refuse("Administrators cannot be invited to a case table.");
+  if (NOT_AT_TABLES[invitee.role]) return refuse("Only members can be invited to a case table (not administrators or the DPO).");
   if (existing && existing.state !== "removed") return refuse("This person is already invited to or at this table.");
   return allow;
 }

@@ -32,16 +32,15 @@ export function presentReceivedFragment(
   return { ...common(table, f), author: presentPerson(global, f.authorId) };
 }
 
-/** The author's view: the content and, per recipient, the path the log records. */
-export function presentAuthoredFragment(
+/** Per recipient, the path the log records: first sent, delivered, opened; revoked. No content. */
+export function presentRecipientStatuses(
   global: Readonly<GlobalData>,
-  table: Readonly<TableData>,
   f: Fragment,
   log: readonly LogEntry[],
-): AuthoredFragmentView {
+): RecipientStatusView[] {
   const first = (type: LogEntry["type"], recipient: string) =>
     log.find((e) => e.type === type && "fragment" in e && e.fragment === f.id && "recipient" in e && e.recipient === recipient)?.at;
-  const recipients: RecipientStatusView[] = f.release.recipients.map((r) => {
+  return f.release.recipients.map((r) => {
     const sentAt = first("fragment-sent", r.accountId);
     const deliveredAt = first("fragment-delivered", r.accountId);
     const openedAt = first("fragment-opened", r.accountId);
@@ -54,5 +53,14 @@ export function presentAuthoredFragment(
       ...(r.revokedAt ? { revokedAt: r.revokedAt } : {}),
     };
   });
-  return { ...common(table, f), commitment: f.commitment, recipients };
+}
+
+/** The author's view: the content and, per recipient, the path the log records. */
+export function presentAuthoredFragment(
+  global: Readonly<GlobalData>,
+  table: Readonly<TableData>,
+  f: Fragment,
+  log: readonly LogEntry[],
+): AuthoredFragmentView {
+  return { ...common(table, f), commitment: f.commitment, recipients: presentRecipientStatuses(global, f, log) };
 }

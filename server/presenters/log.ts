@@ -1,6 +1,6 @@
 // The table log as every participant sees it: metadata with names resolved. Entries
 // carry no content by construction (log/entries.ts); this adds names and the leaf hash.
-import type { LogEntryView, LogView, PersonView } from "../../shared/types.js";
+import type { LogEntryView, LogView, PersonView, SignedTreeHead } from "../../shared/types.js";
 import type { LogEntry } from "../log/entries.js";
 import type { TableLog } from "../log/tableLog.js";
 import type { GlobalData, TableData } from "../store/records.js";
@@ -30,7 +30,17 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
     case "fragment-opened":
       return { fragmentId: e.fragment, subject: person(e.recipient) };
     case "fragment-revoked":
-      return { fragmentId: e.fragment, subject: person(e.recipient), alreadyDelivered: e.alreadyDelivered };
+      return {
+        fragmentId: e.fragment,
+        subject: person(e.recipient),
+        alreadyDelivered: e.alreadyDelivered,
+        ...(e.because ? { because: e.because } : {}),
+      };
+    case "log-exported":
+      return {};
+    case "disclosure-report":
+    case "disclosure-deferred":
+      return { personsConcerned: [e.person] };
     case "declined": {
       const decline = table.declines.find((d) => d.id === e.decline);
       return decline ? { question: decline.question } : {};
@@ -38,9 +48,10 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
   }
 }
 
-export function presentLog(global: Readonly<GlobalData>, table: Readonly<TableData>, log: TableLog): LogView {
+export function presentLog(global: Readonly<GlobalData>, table: Readonly<TableData>, log: TableLog, treeHead: SignedTreeHead): LogView {
   return {
     tableId: table.id,
+    treeHead,
     size: log.size,
     rootHash: log.rootHash(),
     entries: log.entries.map((e, i) => ({

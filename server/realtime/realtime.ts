@@ -50,9 +50,23 @@ function refused(refusal: Refusal, message: string): Reply {
   return { ok: false, refusal, message };
 }
 
-/** Socket events may arrive without an ack callback (forged clients); answer into the void. */
-function replier(reply: unknown): (r: Reply) => void {
-  return typeof reply === "function" ? (reply as (r: Reply) => void) : () => {};
+/**
+ * Every client event is `(payload, ack)`. A forged client may send no ack (there is no
+ * one to tell, so nothing is done), or other arguments (refused through the ack).
+ */
+function protocolCall(args: unknown[]): { payload: unknown; reply: (r: Reply) => void } | null {
+  const ack = args.at(-1);
+  if (typeof ack !== "function") return null;
+  const reply = ack as (r: Reply) => void;
+  if (args.length !== 2) {
+    reply(refused(REFUSALS.invalidPayload, "Invalid message: send one payload object and an acknowledgement callback."));
+    return null;
+  }
+  return { payload: args[0], reply };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export class Realtime implements Notifier {
@@ -87,7 +101,7 @@ export class Realtime implements Notifier {
     this.io.use((socket, next) => {
       const found = resolveSession(ctx, sessionTokenFrom(socket.handshake.headers.cookie));
       if (!found) return next(new Error("not-signed-in"));
-      if (found.account.role === "admin") return next(new Error("administrators have no realtime access"));
+      if (found.account.role !== "member") return next(new Error("only table members have realtime access"));
       socket.data = {
         accountId: found.account.id,
         sessionId: found.session.id,
@@ -118,16 +132,31 @@ export class Realtime implements Notifier {
       set.delete(socket);
       if (set.size === 0) this.sockets.delete(accountId);
     });
-    socket.on("table:open", (payload, reply) => void this.onTableOpen(socket, payload, replier(reply)));
-    socket.on("table:close", (payload, reply) => this.onTableClose(socket, payload, replier(reply)));
-    socket.on("fragment:opened", (payload, reply) => void this.onOpened(socket, payload, replier(reply)));
+    this.handle(socket, "table:open", (payload, reply) => this.onTableOpen(socket, payload, reply));
+    this.handle(socket, "table:close", (payload, reply) => this.onTableClose(socket, payload, reply));
+    this.handle(socket, "fragment:opened", (payload, reply) => this.onOpened(socket, payload, reply));
+  }
+
+  /** Wires one client event: protocol shape first; a failure is logged by name, never thrown. */
+  private handle(
+    socket: TafelSocket,
+    event: keyof ClientToServerEvents,
+    run: (payload: unknown, reply: (r: Reply) => void) => Promise<void> | void,
+  ): void {
+    socket.on(event, (...args: unknown[]) => {
+      const call = protocolCall(args);
+      if (!call) return;
+      Promise.resolve()
+        .then(() => run(call.payload, call.reply))
+        .catch((e: unknown) => this.logger.error(`realtime: ${event} failed: ${e instanceof Error ? e.name : "error"}`));
+    });
   }
 
   private parse<S extends z.ZodType>(schema: S, payload: unknown, reply: (r: Reply) => void): z.infer<S> | null {
     const result = schema.safeParse(payload);
     if (result.success) return result.data;
-    const version = (payload as { v?: unknown } | null)?.v;
-    if (version !== PROTOCOL_VERSION) {
+    // Only a message shaped like ours but of another version asks for a reload.
+    if (isRecord(payload) && payload.v !== PROTOCOL_VERSION) {
       reply(refused(REFUSALS.badVersion, `This server speaks protocol version ${PROTOCOL_VERSION}; reload the page.`));
     } else {
       const detail = result.error.issues.map((i) => `${i.path.join(".") || "(payload)"}: ${i.message}`).join("; ");
@@ -141,9 +170,13 @@ export class Realtime implements Notifier {
     if (!input) return;
     const ctx = this.context();
     const account = accountById(ctx, socket.data.accountId);
-    const decision = account ? mayAtTable(account, participationOf(ctx, input.tableId, account.id), "view") : null;
+    const decide = () => (account ? mayAtTable(account, participationOf(ctx, input.tableId, account.id), "view") : null);
+    let decision = decide();
     const files = decision?.allowed ? await ctx.store.table(input.tableId) : null;
-    if (!account || !files) {
+    // Asked again after the wait: a removal that committed meanwhile has already run its
+    // accessEnded, so this socket must not join the room after it.
+    if (files) decision = decide();
+    if (!account || !files || !decision?.allowed) {
       reply(refused(REFUSALS.notAParticipant, decision && !decision.allowed ? decision.reason : "You are not a participant of this table."));
       return;
     }

@@ -20,6 +20,12 @@ export function param(req: Request, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
+/** Whether the request carries a body at all (read or not by the JSON parser). */
+export function hasBody(req: Request): boolean {
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+}
+
 /** Whether this request reached us over TLS (directly, or via a trusted proxy). */
 export function overTls(req: Request): boolean {
   return req.secure;

@@ -17,10 +17,17 @@ import { listDeclines, recordDecline } from "../domain/declines.js";
 import { listReleased, readFragment, release, revoke } from "../domain/fragments.js";
 import { accept, candidates, createTable, invite, listTables, removeParticipant } from "../domain/tables.js";
 import { parseInput } from "../domain/validate.js";
-import { presentLog } from "../presenters/log.js";
-import { presentDecline, presentDraft, presentInvitation, presentParticipant, presentTable } from "../presenters/table.js";
+import {
+  CONFIDENTIALITY_STATEMENT,
+  presentDecline,
+  presentDraft,
+  presentInvitation,
+  presentParticipant,
+  presentTable,
+} from "../presenters/table.js";
+import type { StatementView } from "../../shared/types.js";
 import type { Participation } from "../store/records.js";
-import { param, signedIn } from "./http.js";
+import { hasBody, param, signedIn } from "./http.js";
 import type { Request } from "express";
 
 export function tableRoutes(ctx: Context): Router {
@@ -31,6 +38,13 @@ export function tableRoutes(ctx: Context): Router {
 
   router.get("/", async (_req, res) => {
     res.json(await listTables(ctx, signedIn(res).account));
+  });
+
+  /** The statement every participant accepts (its hash is what the log records). */
+  router.get("/confidentiality-statement", (_req, res) => {
+    signedIn(res);
+    const view: StatementView = { statement: CONFIDENTIALITY_STATEMENT };
+    res.json(view);
   });
 
   router.post("/", async (req, res) => {
@@ -105,7 +119,9 @@ export function tableRoutes(ctx: Context): Router {
   });
 
   router.post("/:tableId/fragments/:fragmentId/revoke", async (req, res) => {
-    const body = parseInput(RevokeBody, req.body ?? {}, "revocation");
+    // No body at all means "everyone"; a body the JSON parser did not read (another
+    // content type) must not be taken for that: it is refused like any invalid body.
+    const body = parseInput(RevokeBody, req.body === undefined && !hasBody(req) ? {} : req.body, "revocation");
     res.json(await revoke(ctx, signedIn(res).account, id(req, "tableId"), id(req, "fragmentId"), body));
   });
 
@@ -117,11 +133,6 @@ export function tableRoutes(ctx: Context): Router {
   router.post("/:tableId/declines", async (req, res) => {
     const d = await recordDecline(ctx, signedIn(res).account, id(req, "tableId"), parseInput(DeclineBody, req.body, "decline"));
     res.status(201).json(presentDecline(global(), d));
-  });
-
-  router.get("/:tableId/log", async (req, res) => {
-    const { files } = await tableFor(ctx, signedIn(res).account, id(req, "tableId"), "read-log");
-    res.json(presentLog(global(), files.doc.data, files.log));
   });
 
   return router;

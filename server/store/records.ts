@@ -120,6 +120,16 @@ export interface Decline {
   at: string;
 }
 
+/** GDPR art. 23: the answer to a person's access request deferred, with the reason. */
+export interface Deferral {
+  id: string;
+  personId: string;
+  reason: string;
+  until?: string;
+  by: string;
+  at: string;
+}
+
 export interface TableData {
   id: string;
   caseCode: string;
@@ -130,4 +140,6 @@ export interface TableData {
   drafts: Draft[];
   fragments: Fragment[];
   declines: Decline[];
+  /** Absent in tables written before deferrals existed. */
+  deferrals?: Deferral[];
 }

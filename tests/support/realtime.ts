@@ -63,13 +63,13 @@ export function connect(
 }
 
 /** Waits until a condition holds, polling; fails with the description after the timeout. */
-export async function eventually<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
     } catch (err) {
       last = err;
     }

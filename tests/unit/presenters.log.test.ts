@@ -49,6 +49,8 @@ const RAW: Record<string, unknown>[] = [
 
 const LINES = RAW.map((e) => canonicalize(e) as string);
 
+/** The presenter passes the head through untouched; its content is the signer's business. */
+const HEAD = { tree_size: 0, timestamp: 0, sha256_root_hash: "", tree_head_signature: "" };
 let view: LogView;
 let log: TableLog;
 let cleanup: () => Promise<void>;
@@ -59,7 +61,7 @@ beforeAll(async () => {
   const file = path.join(tmp.dir, "log.jsonl");
   await writeFile(file, LINES.map((l) => `${l}\n`).join(""));
   log = (await TableLog.open(file)).log;
-  view = presentLog(global, table, log);
+  view = presentLog(global, table, log, HEAD);
 });
 afterAll(() => cleanup());
 

@@ -21,6 +21,8 @@ export type ConnectionStatus =
   | { kind: "refused"; message: string };
 
 export interface TableHandlers {
+  /** The table is (re)opened; the server re-delivers everything still released to me. */
+  onOpen(): void;
   onDeliver(payload: FragmentDeliverPayload): void;
   onRevoked(fragmentId: string): void;
   onChanged(topics: ChangeTopic[]): void;
@@ -44,12 +46,18 @@ export function closeRealtime(): void {
   socket = null;
 }
 
+/** The server ended the session: by `session:ended`, or by refusing the handshake. */
 export function onSessionEnded(handler: () => void): () => void {
   const s = realtime();
   const listener = () => handler();
+  const refused = (err: Error) => {
+    if (err.message === "not-signed-in") handler();
+  };
   s.on("session:ended", listener);
+  s.on("connect_error", refused);
   return () => {
     s.off("session:ended", listener);
+    s.off("connect_error", refused);
   };
 }
 
@@ -63,6 +71,7 @@ export function openTable(tableId: string, handlers: TableHandlers): () => void 
 
   const open = () => {
     handlers.onStatus({ kind: "connecting" });
+    handlers.onOpen();
     s.emit("table:open", { v: PROTOCOL_VERSION, tableId }, (reply) => {
       if (closed) return;
       handlers.onStatus(reply.ok ? { kind: "live" } : { kind: "refused", message: reply.message });

@@ -1,0 +1,69 @@
+// The app shell and its router: a pathname decides the screen. Signed-out people see
+// sign in (or setup); administrators see administration only; members see tables.
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { Layout } from "./components/Layout";
+import { LiveRegion } from "./components/LiveRegion";
+import { NoticeProvider } from "./components/NoticeProvider";
+import { SessionProvider } from "./components/SessionProvider";
+import { navigate, useLocation } from "./hooks/useLocation";
+import { useSession } from "./hooks/useSession";
+import { AdminPage } from "./pages/AdminPage";
+import { InvitationPage } from "./pages/InvitationPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { SetupPage } from "./pages/SetupPage";
+import { SignInPage } from "./pages/SignInPage";
+import { TablePage } from "./pages/TablePage";
+import { TablesPage } from "./pages/TablesPage";
+import type { SessionView } from "../../shared/types";
+
+export function App() {
+  return (
+    <NoticeProvider>
+      <SessionProvider>
+        <LiveRegion>
+          <Shell />
+        </LiveRegion>
+      </SessionProvider>
+    </NoticeProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  const { pathname } = useLocation();
+
+  let page: ReactNode;
+  if (pathname === "/setup") page = <SetupPage />;
+  else if (state.status === "loading") page = <p className="page muted">{t("app.loading")}</p>;
+  else if (state.status === "signed-out") page = <SignInPage />;
+  else page = <SignedInRoutes session={state.session} pathname={pathname} />;
+
+  return (
+    <Layout>
+      <ErrorBoundary key={pathname}>{page}</ErrorBoundary>
+    </Layout>
+  );
+}
+
+const TABLE = /^\/tables\/([0-9a-fA-F-]{36})\/?$/;
+const INVITATION = /^\/tables\/([0-9a-fA-F-]{36})\/invitation\/?$/;
+
+function SignedInRoutes({ session, pathname }: { session: SessionView; pathname: string }) {
+  const isAdmin = session.account.role === "admin";
+  const redirect = pathname === "/signin" ? "/" : isAdmin && pathname === "/" ? "/admin" : null;
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+  if (redirect) return null;
+
+  if (isAdmin) return pathname === "/admin" ? <AdminPage /> : <NotFoundPage />;
+  if (pathname === "/") return <TablesPage />;
+  const invitation = INVITATION.exec(pathname);
+  if (invitation?.[1]) return <InvitationPage tableId={invitation[1]} />;
+  const table = TABLE.exec(pathname);
+  if (table?.[1]) return <TablePage key={table[1]} tableId={table[1]} />;
+  return <NotFoundPage />;
+}

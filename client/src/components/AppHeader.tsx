@@ -1,0 +1,50 @@
+// The bar at the top: product name, where you can go, who is signed in, sign out.
+import { useTranslation } from "react-i18next";
+import { useSession } from "../hooks/useSession";
+import { useLocation } from "../hooks/useLocation";
+import { Link } from "./Link";
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { state, signOut } = useSession();
+  const { pathname } = useLocation();
+  const session = state.status === "signed-in" ? state.session : null;
+  const isAdmin = session?.account.role === "admin";
+  const home = isAdmin ? "/admin" : "/";
+  const current = (path: string) => (pathname === path ? "page" : undefined);
+
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <Link to={session ? home : "/"} className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t("app.name")}
+        </Link>
+        {session ? (
+          <>
+            <nav aria-label={t("app.mainNav")} className="app-nav">
+              {isAdmin ? (
+                <Link to="/admin" aria-current={current("/admin")}>
+                  {t("nav.administration")}
+                </Link>
+              ) : (
+                <Link to="/" aria-current={current("/")}>
+                  {t("nav.myTables")}
+                </Link>
+              )}
+            </nav>
+            <div className="app-user">
+              <span className="app-user-name" data-testid="nav-user">
+                {t("nav.signedInAs", { name: session.account.name })}
+                <span className="app-user-org">{session.account.organisation.name}</span>
+              </span>
+              <button type="button" className="button button-quiet" data-testid="nav-signout" onClick={() => void signOut()}>
+                {t("nav.signOut")}
+              </button>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,196 @@
+// "New case table": case code, purpose, persons concerned by pseudonym, and the
+// chair's acceptance of the confidentiality statement.
+import { useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/tafel";
+import { LIMITS, TABLE_PURPOSES, type TablePurpose } from "../../../shared/schemas";
+import type { TableView } from "../../../shared/types";
+import { useSubmit } from "../hooks/useSubmit";
+import { SelectField, TextAreaField, TextField } from "./Field";
+import { FormError } from "./FormError";
+
+interface PersonRow {
+  key: number;
+  pseudonym: string;
+}
+
+export function NewTableForm({ onCreated }: { onCreated(table: TableView): void }) {
+  const { t } = useTranslation();
+  const [caseCode, setCaseCode] = useState("");
+  const [purpose, setPurpose] = useState<TablePurpose>("integrity");
+  const [purposeDetail, setPurposeDetail] = useState("");
+  const nextKey = useRef(1);
+  const [persons, setPersons] = useState<PersonRow[]>([{ key: 0, pseudonym: "" }]);
+  const [accepted, setAccepted] = useState(false);
+  const [mustAccept, setMustAccept] = useState(false);
+  const submit = useSubmit(api.createTable);
+  const personInputs = useRef(new Map<number, HTMLInputElement>());
+
+  const addPerson = () => {
+    const key = nextKey.current++;
+    setPersons((rows) => [...rows, { key, pseudonym: "" }]);
+    // Focus the new row once it exists.
+    requestAnimationFrame(() => personInputs.current.get(key)?.focus());
+  };
+  const removePerson = (key: number) => setPersons((rows) => rows.filter((r) => r.key !== key));
+  const setPseudonym = (key: number, pseudonym: string) =>
+    setPersons((rows) => rows.map((r) => (r.key === key ? { ...r, pseudonym } : r)));
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!accepted) {
+      setMustAccept(true);
+      return;
+    }
+    setMustAccept(false);
+    const table = await submit.run({
+      caseCode,
+      purpose,
+      purposeDetail,
+      personsConcerned: persons.map((p) => ({ pseudonym: p.pseudonym })),
+      confidentialityAccepted: true,
+    });
+    if (table) onCreated(table);
+  };
+
+  const f = submit.fields;
+  const acceptError = mustAccept ? t("newTable.mustAccept") : f.confidentialityAccepted;
+  return (
+    <section className="card" aria-labelledby="newtable-title">
+      <div className="card-header">
+        <h2 id="newtable-title">{t("newTable.title")}</h2>
+        <p className="muted">{t("newTable.intro")}</p>
+      </div>
+      <form className="form card-body form-grid" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <FormError message={submit.message} />
+        <TextField
+          id="newtable-caseCode"
+          data-testid="newtable-caseCode"
+          label={t("newTable.caseCode")}
+          hint={t("newTable.caseCodeHint")}
+          required
+          maxLength={LIMITS.caseCode}
+          value={caseCode}
+          onChange={(e) => setCaseCode(e.target.value)}
+          error={f.caseCode}
+        />
+        <SelectField
+          id="newtable-purpose"
+          data-testid="newtable-purpose"
+          label={t("newTable.purpose")}
+          value={purpose}
+          onChange={(e) => {
+            const next = TABLE_PURPOSES.find((p) => p === e.target.value);
+            if (next) setPurpose(next);
+          }}
+          error={f.purpose}
+        >
+          {TABLE_PURPOSES.map((p) => (
+            <option key={p} value={p}>
+              {t(`purposes.${p}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          id="newtable-purposeDetail"
+          data-testid="newtable-purposeDetail"
+          label={t("newTable.purposeDetail")}
+          hint={t("newTable.purposeDetailHint")}
+          required
+          rows={3}
+          maxLength={LIMITS.purpose}
+          value={purposeDetail}
+          onChange={(e) => setPurposeDetail(e.target.value)}
+          error={f.purposeDetail}
+        />
+        <fieldset className="fieldset" aria-describedby="newtable-persons-hint">
+          <legend className="field-label">{t("newTable.persons")}</legend>
+          <p id="newtable-persons-hint" className="field-hint">
+            {t("newTable.personsHint")}
+          </p>
+          <ol className="person-rows">
+            {persons.map((row, i) => {
+              const error = f[`personsConcerned.${i}.pseudonym`];
+              return (
+                <li key={row.key} className="person-row">
+                  <label htmlFor={`newtable-person-${i}`} className="visually-hidden">
+                    {t("newTable.pseudonym", { n: i + 1 })}
+                  </label>
+                  <input
+                    id={`newtable-person-${i}`}
+                    data-testid={`newtable-person-${i}`}
+                    ref={(el) => {
+                      if (el) personInputs.current.set(row.key, el);
+                      else personInputs.current.delete(row.key);
+                    }}
+                    className="input"
+                    maxLength={LIMITS.pseudonym}
+                    value={row.pseudonym}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `newtable-person-${i}-error` : undefined}
+                    onChange={(e) => setPseudonym(row.key, e.target.value)}
+                  />
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    data-testid={`newtable-person-remove-${i}`}
+                    onClick={() => removePerson(row.key)}
+                    disabled={persons.length === 1}
+                    aria-label={t("newTable.removePerson", { n: i + 1 })}
+                  >
+                    {t("common.remove")}
+                  </button>
+                  {error ? (
+                    <p id={`newtable-person-${i}-error`} className="field-error person-row-error">
+                      {error}
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          {f.personsConcerned && !persons.some((_, i) => f[`personsConcerned.${i}.pseudonym`]) ? (
+            <p className="field-error">{f.personsConcerned}</p>
+          ) : null}
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="newtable-person-add"
+            onClick={addPerson}
+            disabled={persons.length >= LIMITS.personsPerTable}
+          >
+            {t("newTable.addPerson")}
+          </button>
+        </fieldset>
+        <div className="statement">
+          <h3 className="statement-title">{t("newTable.statementTitle")}</h3>
+          <p>{t("newTable.statement")}</p>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid="newtable-confidentiality"
+              checked={accepted}
+              onChange={(e) => {
+                setAccepted(e.target.checked);
+                if (e.target.checked) setMustAccept(false);
+              }}
+              aria-invalid={acceptError ? true : undefined}
+              aria-describedby={acceptError ? "newtable-accept-error" : undefined}
+            />
+            <span>{t("newTable.accept")}</span>
+          </label>
+          {acceptError ? (
+            <p className="field-error" id="newtable-accept-error" role="alert">
+              {acceptError}
+            </p>
+          ) : null}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" data-testid="newtable-submit" disabled={submit.pending}>
+            {t("newTable.submit")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

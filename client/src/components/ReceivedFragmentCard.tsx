@@ -1,0 +1,89 @@
+// One fragment released to me. When it is actually on screen (in the visible tab, in
+// the viewport), `onShown` fires once: that is the "opened" receipt.
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { ReceivedFragmentView } from "../../../shared/types";
+import { formatDateTime } from "../format/date";
+import { personLabel } from "../format/person";
+
+interface Props {
+  fragment: ReceivedFragmentView;
+  onShown(fragmentId: string): void;
+}
+
+export function ReceivedFragmentCard({ fragment, onShown }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
+  const reported = useRef(false);
+  const callback = useRef(onShown);
+  useEffect(() => {
+    callback.current = onShown;
+  });
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || reported.current) return;
+    const report = () => {
+      if (reported.current) return;
+      reported.current = true;
+      callback.current(fragment.id);
+    };
+    if (typeof IntersectionObserver === "undefined") {
+      report();
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && document.visibilityState === "visible") {
+        report();
+        observer.disconnect();
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fragment.id]);
+
+  const titleId = `received-title-${fragment.id}`;
+  return (
+    <article ref={ref} className="item fragment" data-testid={`received-${fragment.id}`} aria-labelledby={titleId}>
+      <div className="item-head">
+        <h3 id={titleId} className="item-title">
+          {fragment.title}
+        </h3>
+      </div>
+      <ul className="tags">
+        <li className="badge">{t(`categories.${fragment.category}`)}</li>
+        <li className="badge badge-outline">{t(`kinds.${fragment.kind}`)}</li>
+      </ul>
+      <p className="prose">{fragment.body}</p>
+      <dl className="meta-list">
+        <div>
+          <dt>{t("received.personsLabel")}</dt>
+          <dd>
+            <ul className="chips">
+              {fragment.personsConcerned.map((p) => (
+                <li key={p.id} className="chip">
+                  {p.pseudonym}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+      <footer className="provenance" data-testid={`received-provenance-${fragment.id}`}>
+        <p>
+          {t("received.releasedBy", { person: personLabel(t, fragment.author), date: formatDateTime(fragment.releasedAt) })}
+          <span className="provenance-sep" aria-hidden="true">
+            {" — "}
+          </span>
+          <span className="visually-hidden">{t("received.purposeSr")}</span>
+          {t(`purposes.${fragment.purpose}`)}
+          <span className="provenance-sep" aria-hidden="true">
+            {" — "}
+          </span>
+          <span className="visually-hidden">{t("received.justificationSr")}</span>
+          <q>{fragment.justification}</q>
+        </p>
+      </footer>
+    </article>
+  );
+}

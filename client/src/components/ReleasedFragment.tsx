@@ -1,0 +1,79 @@
+// One fragment I released: its content, how it was classified, and its path.
+import { useTranslation } from "react-i18next";
+import { api } from "../api/tafel";
+import type { AuthoredFragmentView } from "../../../shared/types";
+import { formatDateTime } from "../format/date";
+import { shortId } from "../format/person";
+import { useAnnounce } from "../hooks/useAnnounce";
+import { useSubmit } from "../hooks/useSubmit";
+import { FormError } from "./FormError";
+import { RecipientStatusTable } from "./RecipientStatusTable";
+
+interface Props {
+  tableId: string;
+  fragment: AuthoredFragmentView;
+  onChanged(): void;
+}
+
+export function ReleasedFragment({ tableId, fragment, onChanged }: Props) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const revoke = useSubmit((recipients?: string[]) => api.revoke(tableId, fragment.id, recipients ? { recipients } : {}));
+  const allRevoked = fragment.recipients.every((r) => r.revokedAt);
+
+  const run = async (recipients: string[] | undefined, done: string) => {
+    if (await revoke.run(recipients)) {
+      announce(done);
+      onChanged();
+    }
+  };
+
+  return (
+    <article className="item" data-testid={`released-${fragment.id}`} aria-labelledby={`released-title-${fragment.id}`}>
+      <div className="item-head">
+        <h3 id={`released-title-${fragment.id}`} className="item-title">
+          {fragment.title}
+        </h3>
+        <span className="muted small">{t("released.releasedOn", { date: formatDateTime(fragment.releasedAt) })}</span>
+      </div>
+      <ul className="tags">
+        <li className="badge">{t(`categories.${fragment.category}`)}</li>
+        <li className="badge badge-outline">{t(`kinds.${fragment.kind}`)}</li>
+        <li className="badge badge-outline">{t(`purposes.${fragment.purpose}`)}</li>
+        {fragment.personsConcerned.map((p) => (
+          <li key={p.id} className="chip">
+            {p.pseudonym}
+          </li>
+        ))}
+      </ul>
+      <details className="disclosure">
+        <summary>{t("released.showContent")}</summary>
+        <p className="prose">{fragment.body}</p>
+        <p className="muted small">
+          <span className="provenance-label">{t("released.justification")}</span> {fragment.justification}
+        </p>
+        <p className="muted small mono" title={fragment.commitment}>
+          {t("released.commitmentLine", { commitment: shortId(fragment.commitment), id: fragment.id })}
+        </p>
+      </details>
+      <RecipientStatusTable
+        fragment={fragment}
+        pending={revoke.pending}
+        onRevoke={(id, name) => void run([id], t("released.revokedOne", { name }))}
+      />
+      <FormError message={revoke.message} />
+      <div className="item-actions">
+        <button
+          type="button"
+          className="button button-danger"
+          data-testid={`revoke-all-${fragment.id}`}
+          aria-label={t("released.revokeAllAria", { title: fragment.title })}
+          disabled={revoke.pending || allRevoked}
+          onClick={() => void run(undefined, t("released.revokedAll", { title: fragment.title }))}
+        >
+          {t("released.revokeAll")}
+        </button>
+      </div>
+    </article>
+  );
+}

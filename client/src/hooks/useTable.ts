@@ -1,0 +1,54 @@
+// Everything the table view reads over REST, each a resource that `refresh(topics)`
+// reloads when the server says that topic changed.
+import { useCallback } from "react";
+import { api } from "../api/tafel";
+import type { ChangeTopic } from "../../../shared/protocol";
+import type { AuthoredFragmentView, DeclineView, DraftView, LogView, TableView } from "../../../shared/types";
+import { useResource, type Resource } from "./useResource";
+
+export interface TableData {
+  table: Resource<TableView>;
+  drafts: Resource<DraftView[]>;
+  released: Resource<AuthoredFragmentView[]>;
+  declines: Resource<DeclineView[]>;
+  log: Resource<LogView>;
+  refresh(topics: ChangeTopic[]): void;
+}
+
+export function useTable(tableId: string): TableData {
+  const table = useResource(`table:${tableId}`, () => api.table(tableId));
+  // The rest waits for the table itself: if it is refused, nothing else is asked for.
+  const ready = table.data?.id === tableId ? tableId : null;
+  const drafts = useResource(ready && `drafts:${ready}`, () => api.drafts(tableId));
+  const released = useResource(ready && `released:${ready}`, () => api.released(tableId));
+  const declines = useResource(ready && `declines:${ready}`, () => api.declines(tableId));
+  const log = useResource(ready && `log:${ready}`, () => api.log(tableId));
+
+  const reloadTable = table.reload;
+  const reloadReleased = released.reload;
+  const reloadDeclines = declines.reload;
+  const reloadLog = log.reload;
+  const refresh = useCallback(
+    (topics: ChangeTopic[]) => {
+      for (const topic of new Set(topics)) {
+        switch (topic) {
+          case "participants":
+            void reloadTable();
+            break;
+          case "fragments":
+            void reloadReleased();
+            break;
+          case "declines":
+            void reloadDeclines();
+            break;
+          case "log":
+            void reloadLog();
+            break;
+        }
+      }
+    },
+    [reloadTable, reloadReleased, reloadDeclines, reloadLog],
+  );
+
+  return { table, drafts, released, declines, log, refresh };
+}

@@ -1,0 +1,87 @@
+// `/tables/:id/invitation`: who invites, the confidentiality statement, and accepting
+// it. No case data is shown before acceptance.
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/tafel";
+import { FormError } from "../components/FormError";
+import { Link } from "../components/Link";
+import { formatDate } from "../format/date";
+import { personLabel } from "../format/person";
+import { useDocumentTitle } from "../hooks/useDocumentTitle";
+import { navigate } from "../hooks/useLocation";
+import { useResource } from "../hooks/useResource";
+import { useSubmit } from "../hooks/useSubmit";
+
+export function InvitationPage({ tableId }: { tableId: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t("invitation.title"));
+  const invitation = useResource(`invitation:${tableId}`, () => api.invitation(tableId));
+  const [accepted, setAccepted] = useState(false);
+  const [mustAccept, setMustAccept] = useState(false);
+  const submit = useSubmit(api.accept);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!accepted) {
+      setMustAccept(true);
+      return;
+    }
+    const table = await submit.run(tableId, { confidentialityAccepted: true });
+    if (table) navigate(`/tables/${table.id}`, { replace: true });
+  };
+
+  const inv = invitation.data;
+  const acceptError = mustAccept ? t("invitation.mustAccept") : submit.fields.confidentialityAccepted;
+  return (
+    <section className="page page-narrow">
+      <p className="breadcrumb">
+        <Link to="/">{t("common.backToTables")}</Link>
+      </p>
+      <div className="card card-padded">
+        <h1>{t("invitation.title")}</h1>
+        {invitation.loading && !inv ? <p className="muted">{t("app.loading")}</p> : null}
+        {invitation.error ? <FormError message={invitation.error.message} /> : null}
+        {inv ? (
+          <>
+            <p className="lead">{t("invitation.from", { person: personLabel(t, inv.invitedBy) })}</p>
+            <p className="muted small">{t("invitation.on", { date: formatDate(inv.invitedAt) })}</p>
+            <p className="muted">{t("invitation.noCaseData")}</p>
+            <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+              <div className="statement">
+                <h2 className="statement-title">{t("invitation.statementTitle")}</h2>
+                <p className="statement-text" data-testid="invitation-statement">
+                  {inv.statement}
+                </p>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    data-testid="accept-checkbox"
+                    checked={accepted}
+                    onChange={(e) => {
+                      setAccepted(e.target.checked);
+                      if (e.target.checked) setMustAccept(false);
+                    }}
+                    aria-invalid={acceptError ? true : undefined}
+                    aria-describedby={acceptError ? "accept-error" : undefined}
+                  />
+                  <span>{t("invitation.accept")}</span>
+                </label>
+                {acceptError ? (
+                  <p className="field-error" id="accept-error" role="alert">
+                    {acceptError}
+                  </p>
+                ) : null}
+              </div>
+              <FormError message={submit.fields.confidentialityAccepted ? null : submit.message} />
+              <div className="form-actions">
+                <button type="submit" className="button button-primary" data-testid="accept-submit" disabled={submit.pending}>
+                  {t("invitation.submit")}
+                </button>
+              </div>
+            </form>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

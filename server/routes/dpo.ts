@@ -1,0 +1,48 @@
+// The data protection officer: tables and persons concerned (no content), disclosure
+// reports as JSON, CSV or PDF, and deferrals.
+import { Router, type Request } from "express";
+import { DeferralBody, Id, ReportFormat } from "../../shared/schemas.js";
+import type { Context } from "../domain/context.js";
+import { disclosureReport, dpoTables, recordDeferral } from "../domain/dpo.js";
+import { parseInput } from "../domain/validate.js";
+import { disclosureCsv } from "../presenters/disclosureCsv.js";
+import { disclosurePdf } from "../presenters/disclosurePdf.js";
+import { presentPerson } from "../presenters/person.js";
+import { param, signedIn } from "./http.js";
+
+export function dpoRoutes(ctx: Context): Router {
+  const router = Router();
+  const ids = (req: Request) => ({
+    tableId: parseInput(Id, param(req, "tableId"), "path parameter 'tableId'"),
+    personId: parseInput(Id, param(req, "personId"), "path parameter 'personId'"),
+  });
+
+  router.get("/tables", async (_req, res) => {
+    res.json(await dpoTables(ctx, signedIn(res).account));
+  });
+
+  router.get("/tables/:tableId/persons/:personId/report", async (req, res) => {
+    const { tableId, personId } = ids(req);
+    const format = parseInput(ReportFormat, req.query.format ?? "json", "query parameter 'format'");
+    const report = await disclosureReport(ctx, signedIn(res).account, tableId, personId, format);
+    const name = `disclosure-${report.table.caseCode}-${report.person.pseudonym}`.replace(/[^A-Za-z0-9._-]+/g, "_");
+    if (format === "json") {
+      res.json(report);
+    } else if (format === "csv") {
+      res.setHeader("Content-Disposition", `attachment; filename="${name}.csv"`);
+      res.type("text/csv; charset=utf-8").send(disclosureCsv(report));
+    } else {
+      res.setHeader("Content-Disposition", `attachment; filename="${name}.pdf"`);
+      res.type("application/pdf").send(Buffer.from(await disclosurePdf(report)));
+    }
+  });
+
+  router.post("/tables/:tableId/persons/:personId/deferrals", async (req, res) => {
+    const { tableId, personId } = ids(req);
+    const d = await recordDeferral(ctx, signedIn(res).account, tableId, personId, parseInput(DeferralBody, req.body, "deferral"));
+    const global = ctx.store.global.data;
+    res.status(201).json({ id: d.id, reason: d.reason, ...(d.until ? { until: d.until } : {}), by: presentPerson(global, d.by), at: d.at });
+  });
+
+  return router;
+}
