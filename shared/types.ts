@@ -153,7 +153,10 @@ export interface RecipientStatusView {
 
 /** A fragment as its author sees it: content plus the full path. */
 export interface AuthoredFragmentView extends Omit<ReceivedFragmentView, "author"> {
+  /** In the log: SHA-256(salt || canonical {title, body}); see server/log/commitment.ts. */
   commitment: string;
+  /** The author's alone: revealing it with the content proves what was released. */
+  salt: string;
   recipients: RecipientStatusView[];
 }
 

@@ -5,8 +5,8 @@
 // Invariant 2: `deliver` appends `fragment-sent` durably, then hands the content to
 // `send` — inside the table lock, so a revocation or removal that commits after it is
 // ordered after it on every socket, and one that committed before it is seen by it.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import canonicalize from "canonicalize";
+import { randomBytes, randomUUID } from "node:crypto";
+import { commitTo } from "../log/commitment.js";
 import type { ReleaseBody, RevokeBody } from "../../shared/schemas.js";
 import type { AuthoredFragmentView, ReceivedFragmentView } from "../../shared/types.js";
 import type { LogEntry } from "../log/entries.js";
@@ -17,14 +17,6 @@ import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke } from "
 import { presentAuthoredFragment, presentReceivedFragment } from "../presenters/fragment.js";
 import { activeParticipation, participationOf, tableFor, type Context } from "./context.js";
 import { forbidden, invalid, notFound, TafelError } from "./errors.js";
-
-/** SHA-256(salt || canonical content): lets the author later prove what was released. */
-export function commitTo(salt: string, title: string, body: string): string {
-  return createHash("sha256")
-    .update(Buffer.from(salt, "hex"))
-    .update(canonicalize({ title, body }) as string, "utf8")
-    .digest("hex");
-}
 
 export async function release(
   ctx: Context,

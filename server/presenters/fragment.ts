@@ -62,5 +62,5 @@ export function presentAuthoredFragment(
   f: Fragment,
   log: readonly LogEntry[],
 ): AuthoredFragmentView {
-  return { ...common(table, f), commitment: f.commitment, recipients: presentRecipientStatuses(global, f, log) };
+  return { ...common(table, f), commitment: f.commitment, salt: f.salt, recipients: presentRecipientStatuses(global, f, log) };
 }

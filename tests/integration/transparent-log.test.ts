@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
+  AuthoredFragmentView,
   ConsistencyProofView,
   InclusionProofView,
   LogEntriesView,
@@ -17,6 +18,7 @@ import type {
 import { fromHex, leafHash, verifyConsistency, verifyInclusion } from "../../server/log/merkle.js";
 import { fromBase64, toBase64, verifyTreeHead } from "../../server/log/treeHead.js";
 import { verifyExport } from "../../server/log/verifyExport.js";
+import { commitTo } from "../../server/log/commitment.js";
 import { ApiClient } from "../support/api.js";
 import { buildMember, buildWorld, releaseCanary, type Member, type World } from "../support/factories.js";
 import { removeDir, startServer, tempDir, type TestServer } from "../support/server.js";
@@ -78,6 +80,19 @@ describe("the transparent log", () => {
       expect(Buffer.from(leafHash(bytes)).toString("hex")).toBe(view.entries[i]?.leafHash);
       expect(JSON.parse(new TextDecoder().decode(bytes)).seq).toBe(i);
     });
+  });
+
+  it("lets an author prove what they released: salt + content recompute the logged commitment", async () => {
+    const alice = world.members[0] as Member;
+    const [mine] = await alice.client.ok<AuthoredFragmentView[]>("GET", `/api/tables/${world.table.id}/fragments/released`);
+    if (!mine) throw new Error("alice released nothing");
+    const view = await world.chair.client.ok<LogView>("GET", base());
+    const got = await world.chair.client.ok<LogEntriesView>("GET", `${base()}/entries?start=0&end=${view.size - 1}`);
+    const released = got.entries
+      .map((e) => JSON.parse(new TextDecoder().decode(fromBase64(e.leaf_input))) as { type: string; fragment?: string; commitment?: string })
+      .find((e) => e.type === "fragment-released" && e.fragment === mine.id);
+    expect(released?.commitment).toBe(commitTo(mine.salt, mine.title, mine.body));
+    expect(released?.commitment).not.toBe(commitTo(mine.salt, mine.title, `${mine.body} `));
   });
 
   it("proves that a later head extends an earlier one (get-sth-consistency)", async () => {
