@@ -52,6 +52,13 @@ export const ROUTES: Route[] = [
   { tag: "log", method: "get", path: `${T}/log/sth-consistency`, summary: "CT get-sth-consistency: consistency proof between tree sizes (query: first, second)", ok: 200, returns: "ConsistencyProofView" },
   { tag: "log", method: "get", path: `${T}/log/entries`, summary: "CT get-entries: canonical entries start…end inclusive, at most 1000 (query: start, end)", ok: 200, returns: "LogEntriesView" },
   { tag: "log", method: "get", path: `${T}/log/export`, summary: "The whole log with a signed head, for `npm run verify-log` (the export is logged first)", ok: 200, returns: "LogExport" },
+  { tag: "fragments", method: "get", path: `${T}/release-check`, summary: "Before releasing: for each possible recipient, whether the agreement allows this category and purpose, and why not (query: category, purpose)", ok: 200, returns: "ReleaseCheckView[]" },
+  { tag: "agreements", method: "get", path: "/api/agreements", summary: "Sharing agreements my organisation is a member of", ok: 200, returns: "AgreementView[]" },
+  { tag: "agreements", method: "post", path: "/api/agreements", summary: "Draft a sharing agreement (version 1); my organisation must be a member", body: S.AgreementBody, ok: 201, returns: "AgreementView" },
+  { tag: "agreements", method: "get", path: "/api/agreements/{agreementId}", summary: "An agreement, its versions, signatures and the version in force", ok: 200, returns: "AgreementView" },
+  { tag: "agreements", method: "post", path: "/api/agreements/{agreementId}/versions", summary: "Draft the next version (immutable once created; in force when every member signed)", body: S.AgreementBody, ok: 201, returns: "AgreementVersionView" },
+  { tag: "agreements", method: "post", path: "/api/agreements/{agreementId}/versions/{number}/signatures", summary: "Sign a version for my organisation; the last signature puts it in force and applies it to every table at once", ok: 201, returns: "AgreementVersionView" },
+  { tag: "agreements", method: "get", path: "/api/agreements/{agreementId}/compare", summary: "What changed between two versions, article by article (query: from, to)", ok: 200, returns: "AgreementChange[]" },
   { tag: "dpo", method: "get", path: "/api/dpo/tables", summary: "Tables and their persons concerned, for the data protection officer (no content)", ok: 200, returns: "DpoTableView[]" },
   { tag: "dpo", method: "get", path: "/api/dpo/tables/{tableId}/persons/{personId}/report", summary: "Disclosure report for one person concerned (GDPR art. 15(1)(c)); query format=json|csv|pdf; logged at the table", ok: 200, returns: "DisclosureReportView, or CSV, or PDF" },
   { tag: "dpo", method: "post", path: "/api/dpo/tables/{tableId}/persons/{personId}/deferrals", summary: "Record a deferral of the answer (GDPR art. 23) with its reason; logged", body: S.DeferralBody, ok: 201, returns: "DeferralView" },
@@ -83,7 +90,12 @@ const ERROR = {
 export function openapi(): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const r of ROUTES) {
-    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: m[1] === "number" ? { type: "integer", minimum: 1 } : { type: "string", format: "uuid" },
+    }));
     const { $schema: _drop, ...schema } = r.body ? (z.toJSONSchema(r.body, { io: "input", unrepresentable: "any" }) as Record<string, unknown>) : {};
     (paths[r.path] ??= {})[r.method] = {
       tags: [r.tag],

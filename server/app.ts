@@ -24,6 +24,7 @@ import { openLowdbStore } from "./store/lowdbStore.js";
 import { openSigner } from "./log/signer.js";
 import { logRoutes } from "./routes/log.js";
 import { dpoRoutes } from "./routes/dpo.js";
+import { agreementRoutes } from "./routes/agreements.js";
 
 export interface Tafel {
   ctx: Context;
@@ -90,6 +91,7 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   api.use("/tables", tableRoutes(ctx));
   api.use(logRoutes(ctx));
   api.use("/dpo", dpoRoutes(ctx));
+  api.use("/agreements", agreementRoutes(ctx));
   api.use(notFoundHandler());
   api.use(errorHandler(logger));
   app.use("/api", api);

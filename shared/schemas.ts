@@ -142,6 +142,8 @@ export const CreateTableBody = z.strictObject({
     .max(LIMITS.personsPerTable),
   /** The chair signs the confidentiality statement when opening the table. */
   confidentialityAccepted: z.literal(true, { error: "the confidentiality statement must be accepted" }),
+  /** The sharing agreement the table works under; its version in force decides. */
+  agreementId: Id.optional(),
 });
 export type CreateTableBody = z.infer<typeof CreateTableBody>;
 
@@ -170,6 +172,9 @@ export const ReleaseBody = z.strictObject({
   justification: text(LIMITS.justification),
 });
 export type ReleaseBody = z.infer<typeof ReleaseBody>;
+
+export const ReleaseCheckQuery = z.strictObject({ category: Category, purpose: TablePurpose });
+export type ReleaseCheckQuery = z.infer<typeof ReleaseCheckQuery>;
 
 export const RevokeBody = z.strictObject({
   /** Omitted: revoke for every current recipient. */
@@ -204,3 +209,43 @@ export const DeferralBody = z.strictObject({
 export type DeferralBody = z.infer<typeof DeferralBody>;
 
 export const ReportFormat = z.enum(["json", "csv", "pdf"], { error: "must be json, csv or pdf" });
+
+// ---- sharing agreements (LIVC charters) ---------------------------------------------
+
+export const LEGAL_BASIS_KINDS = ["law", "procureur-permission"] as const;
+
+export const AgreementBody = z.strictObject({
+  title: text(LIMITS.name),
+  legalBasis: z.strictObject({
+    kind: z.enum(LEGAL_BASIS_KINDS),
+    /** A law or decree reference, or the reference of the procureur's reasoned permission. */
+    reference: text(300),
+    date: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }).optional(),
+  }),
+  purpose: TablePurpose,
+  members: z
+    .array(z.strictObject({ organisationId: Id, role: text(200) }))
+    .min(1, { error: "name at least one member organisation" })
+    .max(50)
+    .refine((m) => new Set(m.map((x) => x.organisationId)).size === m.length, { error: "must not name an organisation twice" }),
+  /** The categories this agreement allows to be shared at all, each with its article. */
+  categories: z
+    .array(
+      z.strictObject({
+        key: Category,
+        label: text(120),
+        article: text(20),
+        retentionDays: z.number().int().min(1).max(3650),
+      }),
+    )
+    .min(1, { error: "name at least one information category" })
+    .max(CATEGORIES.length)
+    .refine((c) => new Set(c.map((x) => x.key)).size === c.length, { error: "must not name a category twice" }),
+  /** Category × recipient sector → allowed. A missing cell means not allowed. */
+  matrix: z
+    .array(z.strictObject({ category: Category, sector: Sector, allowed: z.boolean() }))
+    .max(CATEGORIES.length * SECTORS.length),
+  minutesRules: text(2000),
+  reviewDate: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }),
+});
+export type AgreementBody = z.infer<typeof AgreementBody>;

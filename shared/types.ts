@@ -103,6 +103,8 @@ export interface TableView {
   personsConcerned: PersonConcernedView[];
   participants: ParticipantView[];
   me: { id: string; role: TableRole };
+  /** The sharing agreement and its version in force (none while awaiting signatures). */
+  agreement?: { id: string; title: string; version?: number; hash?: string };
 }
 
 export interface StatementView {
@@ -157,6 +159,8 @@ export interface AuthoredFragmentView extends Omit<ReceivedFragmentView, "author
   commitment: string;
   /** The author's alone: revealing it with the content proves what was released. */
   salt: string;
+  /** A newer agreement version no longer allows this release: the author may revoke. */
+  flag?: { agreementVersion: number; reasons: string[]; at: string };
   recipients: RecipientStatusView[];
 }
 
@@ -183,8 +187,10 @@ export interface LogEntryView {
   purpose?: TablePurpose;
   channel?: string;
   alreadyDelivered?: boolean;
-  /** A revocation that happened because the recipient was removed from the table. */
-  because?: "removed";
+  /** Why: a revocation because the recipient was removed; a removal because of the agreement. */
+  because?: "removed" | "agreement";
+  agreement?: { id: string; version: number; hash?: string };
+  organisation?: string;
   question?: string;
   leafHash: string;
 }
@@ -286,4 +292,40 @@ export interface DisclosureReportView {
   generatedBy: PersonView;
   releases: DisclosureReleaseView[];
   deferrals: DeferralView[];
+}
+
+// ---- sharing agreements ------------------------------------------------------------
+
+export interface AgreementVersionView {
+  number: number;
+  content: import("./schemas.js").AgreementBody;
+  hash: string;
+  createdBy: PersonView;
+  createdAt: string;
+  signatures: { organisation: OrganisationView; by: PersonView; at: string }[];
+  /** Member organisations that have not signed yet. */
+  awaiting: OrganisationView[];
+  inForceAt?: string;
+}
+
+export interface AgreementView {
+  id: string;
+  createdAt: string;
+  /** The number of the version in force, if any. */
+  inForce?: number;
+  versions: AgreementVersionView[];
+}
+
+export interface AgreementChange {
+  /** "article 4.2", "members", "legal basis", … */
+  where: string;
+  before: string;
+  after: string;
+}
+
+/** The release dialog's preview: which recipients the agreement excludes, and why. */
+export interface ReleaseCheckView {
+  recipient: PersonView;
+  allowed: boolean;
+  reason?: string;
 }

@@ -7,15 +7,19 @@
 // ordered after it on every socket, and one that committed before it is seen by it.
 import { randomBytes, randomUUID } from "node:crypto";
 import { commitTo } from "../log/commitment.js";
-import type { ReleaseBody, RevokeBody } from "../../shared/schemas.js";
-import type { AuthoredFragmentView, ReceivedFragmentView } from "../../shared/types.js";
+import type { Category, ReleaseBody, ReleaseCheckQuery, RevokeBody, TablePurpose } from "../../shared/schemas.js";
+import { allow, refuse, type Decision } from "../policies/decision.js";
+import { mayReleaseUnder } from "../policies/agreement.js";
+import { presentPerson } from "../presenters/person.js";
+import { rulesOf } from "./agreements.js";
+import type { AuthoredFragmentView, ReceivedFragmentView, ReleaseCheckView } from "../../shared/types.js";
 import type { LogEntry } from "../log/entries.js";
 import { wasSent } from "../log/queries.js";
 import type { Account, Fragment } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke } from "../policies/fragment.js";
 import { presentAuthoredFragment, presentReceivedFragment } from "../presenters/fragment.js";
-import { activeParticipation, participationOf, tableFor, type Context } from "./context.js";
+import { accountById, activeParticipation, participationOf, tableFor, type Context } from "./context.js";
 import { forbidden, invalid, notFound, TafelError } from "./errors.js";
 
 export async function release(
@@ -32,7 +36,8 @@ export async function release(
     if (!draft) throw notFound("You have no draft with this id at this table.");
     const problems = body.recipients.flatMap((id, i) => {
       const decision = mayReleaseTo(actor, activeParticipation(ctx, tableId, id), id);
-      return decision.allowed ? [] : [{ path: `recipients.${i}`, message: decision.reason }];
+      const ruled = decision.allowed ? agreementDecision(ctx, table.agreementId, id, body.category, body.purpose) : decision;
+      return ruled.allowed ? [] : [{ path: `recipients.${i}`, message: ruled.reason }];
     });
     body.personsConcerned.forEach((id, i) => {
       if (!table.personsConcerned.some((p) => p.id === id)) {
@@ -85,6 +90,28 @@ export async function release(
   ctx.notifier.fragmentReleased(tableId, fragment.id, body.recipients);
   ctx.notifier.tableChanged(tableId, ["log"]);
   return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.entries);
+}
+
+/** What the table's agreement says about releasing this category to this recipient. */
+function agreementDecision(ctx: Context, agreementId: string | undefined, recipientId: string, category: Category, purpose: TablePurpose): Decision {
+  const rules = rulesOf(ctx, agreementId);
+  if (!rules) return allow;
+  if (!rules.version) return refuse("This table's sharing agreement has no version in force: nothing can be released until every member organisation has signed.");
+  const recipient = accountById(ctx, recipientId);
+  const sector = ctx.store.global.data.organisations.find((o) => o.id === recipient?.organisationId)?.sector ?? "other";
+  return mayReleaseUnder(rules.version, category, sector, purpose);
+}
+
+/** The release dialog's preview: for each possible recipient, allowed or the agreement's reason. */
+export async function checkRelease(ctx: Context, actor: Account, tableId: string, q: ReleaseCheckQuery): Promise<ReleaseCheckView[]> {
+  const { files } = await tableFor(ctx, actor, tableId, "release");
+  const global = ctx.store.global.data;
+  return global.participations
+    .filter((p) => p.tableId === tableId && p.state === "active" && p.accountId !== actor.id)
+    .map((p) => {
+      const decision = agreementDecision(ctx, files.doc.data.agreementId, p.accountId, q.category, q.purpose);
+      return { recipient: presentPerson(global, p.accountId), allowed: decision.allowed, ...(decision.allowed ? {} : { reason: decision.reason }) };
+    });
 }
 
 export async function listReleased(ctx: Context, actor: Account, tableId: string): Promise<AuthoredFragmentView[]> {

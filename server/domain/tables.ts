@@ -2,7 +2,10 @@
 import { randomUUID } from "node:crypto";
 import type { AcceptBody, CreateTableBody, InviteBody } from "../../shared/schemas.js";
 import type { PersonView, TableListItem } from "../../shared/types.js";
-import type { Account, Participation, TableData } from "../store/records.js";
+import type { Account, AgreementVersion, Participation, TableData } from "../store/records.js";
+import { requireMembership, rulesOf } from "./agreements.js";
+import { versionName } from "../policies/agreement.js";
+import type { TableFiles } from "../store/store.js";
 import { mayBeInvited, mayCreateTable, mayRemove } from "../policies/table.js";
 import { presentPerson } from "../presenters/person.js";
 import { CONFIDENTIALITY_STATEMENT, presentTableListItem } from "../presenters/table.js";
@@ -18,6 +21,16 @@ const STATEMENT_HASH = hashToken(CONFIDENTIALITY_STATEMENT);
 export async function createTable(ctx: Context, actor: Account, body: CreateTableBody): Promise<TableData> {
   const decision = mayCreateTable(actor);
   if (!decision.allowed) throw forbidden(decision.reason);
+  const rules = rulesOf(ctx, body.agreementId);
+  if (rules) {
+    requireMembership(ctx, body.agreementId, actor);
+    const purpose = (rules.version as AgreementVersion).content.purpose;
+    if (purpose !== body.purpose) {
+      throw new TafelError("invalid-input", `purpose: must be '${purpose}', the purpose of the sharing agreement ${versionName(rules.version as AgreementVersion)}.`, [
+        { path: "purpose", message: `must be '${purpose}', the agreement's purpose` },
+      ]);
+    }
+  }
   const now = new Date().toISOString();
   const table: TableData = {
     id: randomUUID(),
@@ -26,6 +39,7 @@ export async function createTable(ctx: Context, actor: Account, body: CreateTabl
     purposeDetail: body.purposeDetail,
     createdAt: now,
     personsConcerned: body.personsConcerned.map((p) => ({ id: randomUUID(), pseudonym: p.pseudonym })),
+    ...(body.agreementId ? { agreementId: body.agreementId } : {}),
     drafts: [],
     fragments: [],
     declines: [],
@@ -35,12 +49,18 @@ export async function createTable(ctx: Context, actor: Account, body: CreateTabl
   const files = await ctx.store.createTable(table);
   await files.lock.runExclusive(() =>
     files.log.append([
-      { actor: actor.id, type: "table-opened", personsConcerned: table.personsConcerned.map((p) => p.id), purpose: table.purpose },
+      {
+        actor: actor.id,
+        type: "table-opened",
+        personsConcerned: table.personsConcerned.map((p) => p.id),
+        purpose: table.purpose,
+        ...(rules?.version ? { agreement: { id: rules.agreement.id, version: rules.version.number, hash: rules.version.hash } } : {}),
+      },
       { actor: actor.id, type: "joined", statement: STATEMENT_HASH },
     ]),
   );
   await ctx.store.global.update((d) => {
-    d.tables.push({ id: table.id, createdAt: now, createdBy: actor.id });
+    d.tables.push({ id: table.id, createdAt: now, createdBy: actor.id, ...(body.agreementId ? { agreementId: body.agreementId } : {}) });
     d.participations.push({
       tableId: table.id,
       accountId: actor.id,
@@ -98,6 +118,7 @@ export async function invite(ctx: Context, actor: Account, tableId: string, body
   const participation = await files.lock.runExclusive(async () => {
     const decision = mayBeInvited(invitee, participationOf(ctx, tableId, invitee.id));
     if (!decision.allowed) throw new TafelError("conflict", decision.reason);
+    requireMembership(ctx, files.doc.data.agreementId, invitee);
     const now = new Date().toISOString();
     const p = await changeParticipation(ctx, tableId, invitee.id, () => ({
       tableId,
@@ -119,6 +140,7 @@ export async function accept(ctx: Context, actor: Account, tableId: string, _bod
   const participation = await files.lock.runExclusive(async () => {
     const current = participationOf(ctx, tableId, actor.id);
     if (!current || current.state !== "invited") throw forbidden("There is no open invitation for you at this table.");
+    requireMembership(ctx, files.doc.data.agreementId, actor);
     // The log entry first: if the process dies in between, the log shows an acceptance
     // and the person may accept again; the other order could grant access unlogged.
     await files.log.append([{ actor: actor.id, type: "joined", statement: STATEMENT_HASH }]);
@@ -132,40 +154,50 @@ export async function accept(ctx: Context, actor: Account, tableId: string, _bod
   return participation;
 }
 
+/**
+ * Ends one person's participation (runs under the table lock): access first, then every
+ * release to them is revoked, then the log says so — a crash in between errs on the
+ * side of secrecy. Used by the chair's removal and by an agreement the person's
+ * organisation no longer belongs to.
+ */
+export async function endParticipation(
+  ctx: Context,
+  files: TableFiles,
+  actorId: string | null,
+  accountId: string,
+  because?: "agreement",
+): Promise<void> {
+  const now = new Date().toISOString();
+  await changeParticipation(ctx, files.id, accountId, (p) => ({ ...(p as Participation), state: "removed", removedAt: now }));
+  // A removal ends every release to the person, recorded as such, so each author's
+  // view and the log say it plainly (a later re-invitation restores none of them).
+  const ended = files.doc.data.fragments.filter((f) => isCurrentRecipient(f, accountId)).map((f) => f.id);
+  if (ended.length > 0) {
+    await files.doc.update((d) => {
+      for (const f of d.fragments) {
+        for (const r of f.release.recipients) if (r.accountId === accountId && !r.revokedAt) r.revokedAt = now;
+      }
+    });
+  }
+  await files.log.append([
+    { actor: actorId, type: "removed", subject: accountId, ...(because ? { because } : {}) },
+    ...ended.map((fragment) => ({
+      actor: actorId,
+      type: "fragment-revoked" as const,
+      fragment,
+      recipient: accountId,
+      alreadyDelivered: wasSent(files.log.entries, fragment, accountId),
+      because: "removed" as const,
+    })),
+  ]);
+}
+
 export async function removeParticipant(ctx: Context, actor: Account, tableId: string, accountId: string): Promise<void> {
   const { files } = await tableFor(ctx, actor, tableId, "remove-participant");
   await files.lock.runExclusive(async () => {
     const decision = mayRemove(actor, participationOf(ctx, tableId, accountId));
     if (!decision.allowed) throw new TafelError("conflict", decision.reason);
-    // Access ends first, then the log says so: a crash in between errs on the side of
-    // secrecy (removed, entry missing) rather than a logged removal still in effect.
-    await changeParticipation(ctx, tableId, accountId, (p) => ({
-      ...(p as Participation),
-      state: "removed",
-      removedAt: new Date().toISOString(),
-    }));
-    // A removal ends every release to the person, recorded as such, so each author's
-    // view and the log say it plainly (a later re-invitation restores none of them).
-    const now = new Date().toISOString();
-    const ended = files.doc.data.fragments.filter((f) => isCurrentRecipient(f, accountId)).map((f) => f.id);
-    if (ended.length > 0) {
-      await files.doc.update((d) => {
-        for (const f of d.fragments) {
-          for (const r of f.release.recipients) if (r.accountId === accountId && !r.revokedAt) r.revokedAt = now;
-        }
-      });
-    }
-    await files.log.append([
-      { actor: actor.id, type: "removed", subject: accountId },
-      ...ended.map((fragment) => ({
-        actor: actor.id,
-        type: "fragment-revoked" as const,
-        fragment,
-        recipient: accountId,
-        alreadyDelivered: wasSent(files.log.entries, fragment, accountId),
-        because: "removed" as const,
-      })),
-    ]);
+    await endParticipation(ctx, files, actor.id, accountId);
   });
   // After the lock: any delivery that starts from now on sees the removal.
   ctx.notifier.accessEnded(tableId, accountId);

@@ -10,10 +10,16 @@ interface Base {
 }
 
 export type LogEntryBody =
-  | { type: "table-opened"; personsConcerned: string[]; purpose: TablePurpose }
+  | {
+      type: "table-opened";
+      personsConcerned: string[];
+      purpose: TablePurpose;
+      /** The agreement version the table opened under, by hash. */
+      agreement?: { id: string; version: number; hash: string };
+    }
   | { type: "invited"; subject: string }
   | { type: "joined"; statement: string }
-  | { type: "removed"; subject: string }
+  | { type: "removed"; subject: string; because?: "agreement" }
   | {
       type: "fragment-released";
       fragment: string;
@@ -38,6 +44,9 @@ export type LogEntryBody =
     }
   | { type: "declined"; decline: string }
   | { type: "log-exported" }
+  | { type: "agreement-signed"; agreement: string; version: number; hash: string; organisation: string }
+  | { type: "agreement-in-force"; agreement: string; version: number; hash: string }
+  | { type: "release-flagged"; fragment: string; agreement: string; version: number }
   | { type: "disclosure-report"; person: string; format: "json" | "csv" | "pdf" }
   | { type: "disclosure-deferred"; person: string; deferral: string };
 

@@ -80,6 +80,7 @@ const isSize = (n: number) => Number.isSafeInteger(n) && n >= 0;
 /** RFC 9162 §2.1.3.2: verifies that `leaf` is at `index` of the tree of `size` with `root`. */
 export function verifyInclusion(leaf: Hash, index: number, size: number, proof: readonly Hash[], root: Hash): boolean {
   if (!isSize(index) || !isSize(size) || index >= size) return false;
+  if (leaf.length !== EMPTY_ROOT.length) return false; // a leaf hash is 32 bytes (cf. transparency-dev/merkle)
   let fn = index;
   let sn = size - 1;
   let r = leaf;
@@ -112,11 +113,13 @@ export function verifyConsistency(
 ): boolean {
   if (!isSize(oldSize) || !isSize(newSize) || oldSize > newSize) return false;
   if (oldSize === newSize) return proof.length === 0 && equalHashes(oldRoot, newRoot);
-  if (oldSize === 0) return proof.length === 0; // the empty tree is a prefix of every tree
+  // The empty tree (whose root is SHA-256 of nothing) is a prefix of every tree; no other root is.
+  if (oldSize === 0) return proof.length === 0 && equalHashes(oldRoot, EMPTY_ROOT);
   if (proof.length === 0) return false;
   let path = [...proof];
   // If old size is a power of two, the old root is the first node of the path.
-  if ((oldSize & (oldSize - 1)) === 0) path = [oldRoot, ...path];
+  // (Not `oldSize & (oldSize - 1)`: bitwise operators truncate to 32 bits, sizes may not.)
+  if (splitPoint(oldSize + 1) === oldSize) path = [oldRoot, ...path];
   let fn = oldSize - 1;
   let sn = newSize - 1;
   while (fn % 2 === 1) {

@@ -62,5 +62,11 @@ export function presentAuthoredFragment(
   f: Fragment,
   log: readonly LogEntry[],
 ): AuthoredFragmentView {
-  return { ...common(table, f), commitment: f.commitment, salt: f.salt, recipients: presentRecipientStatuses(global, f, log) };
+  return {
+    ...common(table, f),
+    commitment: f.commitment,
+    salt: f.salt,
+    recipients: presentRecipientStatuses(global, f, log),
+    ...(f.flag ? { flag: f.flag } : {}),
+  };
 }

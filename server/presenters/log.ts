@@ -6,14 +6,25 @@ import type { TableLog } from "../log/tableLog.js";
 import type { GlobalData, TableData } from "../store/records.js";
 import { presentPerson } from "./person.js";
 
+function organisationName(global: Readonly<GlobalData>, id: string): string {
+  return global.organisations.find((o) => o.id === id)?.name ?? "(unknown organisation)";
+}
+
 function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: LogEntry): Partial<LogEntryView> {
   const person = (id: string): PersonView => presentPerson(global, id);
   switch (e.type) {
     case "table-opened":
-      return { personsConcerned: e.personsConcerned, purpose: e.purpose };
+      return { personsConcerned: e.personsConcerned, purpose: e.purpose, ...(e.agreement ? { agreement: e.agreement } : {}) };
     case "invited":
-    case "removed":
       return { subject: person(e.subject) };
+    case "removed":
+      return { subject: person(e.subject), ...(e.because ? { because: e.because } : {}) };
+    case "agreement-signed":
+      return { agreement: { id: e.agreement, version: e.version, hash: e.hash }, organisation: organisationName(global, e.organisation) };
+    case "agreement-in-force":
+      return { agreement: { id: e.agreement, version: e.version, hash: e.hash } };
+    case "release-flagged":
+      return { fragmentId: e.fragment, agreement: { id: e.agreement, version: e.version } };
     case "joined":
       return {};
     case "fragment-released":

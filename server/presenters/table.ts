@@ -9,6 +9,7 @@ import type {
 } from "../../shared/types.js";
 import type { Decline, Draft, GlobalData, Participation, TableData } from "../store/records.js";
 import { presentPerson } from "./person.js";
+import { versionInForce } from "../policies/agreement.js";
 
 export const CONFIDENTIALITY_STATEMENT =
   "I am bound to secrecy about everything shared at this case consultation (art. 458ter Criminal Code). " +
@@ -38,6 +39,22 @@ export function presentTable(global: Readonly<GlobalData>, table: Readonly<Table
       .filter((p) => p.tableId === table.id)
       .map((p) => presentParticipant(global, p)),
     me: { id: me.accountId, role: me.role },
+    ...agreementOf(global, table.agreementId),
+  };
+}
+
+/** The agreement the table works under and its version in force, for every participant. */
+function agreementOf(global: Readonly<GlobalData>, agreementId: string | undefined): Pick<TableView, "agreement"> {
+  const agreement = agreementId ? (global.agreements ?? []).find((a) => a.id === agreementId) : undefined;
+  if (!agreement) return {};
+  const version = versionInForce(agreement);
+  const latest = agreement.versions.at(-1);
+  return {
+    agreement: {
+      id: agreement.id,
+      title: (version ?? latest)?.content.title ?? "",
+      ...(version ? { version: version.number, hash: version.hash } : {}),
+    },
   };
 }
 

@@ -8,13 +8,14 @@ import {
   Id,
   InviteBody,
   ReleaseBody,
+  ReleaseCheckQuery,
   RevokeBody,
 } from "../../shared/schemas.js";
 import type { Context } from "../domain/context.js";
 import { participationOf, tableFor } from "../domain/context.js";
 import { createDraft, deleteDraft, listDrafts, updateDraft } from "../domain/drafts.js";
 import { listDeclines, recordDecline } from "../domain/declines.js";
-import { listReleased, readFragment, release, revoke } from "../domain/fragments.js";
+import { checkRelease, listReleased, readFragment, release, revoke } from "../domain/fragments.js";
 import { accept, candidates, createTable, invite, listTables, removeParticipant } from "../domain/tables.js";
 import { parseInput } from "../domain/validate.js";
 import {
@@ -108,6 +109,11 @@ export function tableRoutes(ctx: Context): Router {
   router.post("/:tableId/drafts/:draftId/release", async (req, res) => {
     const body = parseInput(ReleaseBody, req.body, "release");
     res.status(201).json(await release(ctx, signedIn(res).account, id(req, "tableId"), id(req, "draftId"), body));
+  });
+
+  router.get("/:tableId/release-check", async (req, res) => {
+    const q = parseInput(ReleaseCheckQuery, req.query, "query");
+    res.json(await checkRelease(ctx, signedIn(res).account, id(req, "tableId"), q));
   });
 
   router.get("/:tableId/fragments/released", async (req, res) => {

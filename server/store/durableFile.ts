@@ -15,7 +15,7 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileDurable(file: string, content: string): Promise<void> {
+export async function writeFileDurable(file: string, content: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);

@@ -2,6 +2,7 @@
 // them into the views of shared/types.ts for one viewer.
 import type {
   AccountRole,
+  AgreementBody,
   Category,
   FragmentKind,
   SecrecyProfile,
@@ -62,6 +63,26 @@ export interface TableIndexEntry {
   id: string;
   createdAt: string;
   createdBy: string;
+  /** Indexed here so that an agreement's tables are found without loading every table. */
+  agreementId?: string;
+}
+
+/** One version of a sharing agreement: immutable once created; in force once all members signed. */
+export interface AgreementVersion {
+  number: number;
+  content: AgreementBody;
+  /** SHA-256 of the canonical content: what signatures and table logs refer to. */
+  hash: string;
+  createdBy: string;
+  createdAt: string;
+  signatures: { organisationId: string; accountId: string; at: string }[];
+  inForceAt?: string;
+}
+
+export interface Agreement {
+  id: string;
+  createdAt: string;
+  versions: AgreementVersion[];
 }
 
 export interface GlobalData {
@@ -70,6 +91,8 @@ export interface GlobalData {
   sessions: Session[];
   tables: TableIndexEntry[];
   participations: Participation[];
+  /** Absent in data written before agreements existed. */
+  agreements?: Agreement[];
   setup: { tokenHash: string | null };
 }
 
@@ -104,6 +127,8 @@ export interface Fragment {
   /** Salt for the content commitment in the log; revealed only by the author. */
   salt: string;
   commitment: string;
+  /** Set when a newer agreement version no longer allows this release: the author decides. */
+  flag?: { agreementVersion: number; reasons: string[]; at: string };
   release: {
     purpose: TablePurpose;
     justification: string;
@@ -132,6 +157,8 @@ export interface Deferral {
 
 export interface TableData {
   id: string;
+  /** The sharing agreement this table works under (tables opened before agreements have none). */
+  agreementId?: string;
   caseCode: string;
   purpose: TablePurpose;
   purposeDetail: string;
@@ -142,4 +169,6 @@ export interface TableData {
   declines: Decline[];
   /** Absent in tables written before deferrals existed. */
   deferrals?: Deferral[];
+  /** Set when the board is frozen (final minutes): the Yjs board is read-only from then on. */
+  boardFrozenAt?: string;
 }
