@@ -25,6 +25,7 @@ import { openSigner } from "./log/signer.js";
 import { logRoutes } from "./routes/log.js";
 import { dpoRoutes } from "./routes/dpo.js";
 import { agreementRoutes } from "./routes/agreements.js";
+import { feedbackRoutes } from "./routes/feedback.js";
 
 export interface Tafel {
   ctx: Context;
@@ -88,6 +89,7 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   });
   api.use(authRoutes(ctx));
   api.use("/admin", adminRoutes(ctx));
+  api.use("/tables/:tableId/feedback-sheets", feedbackRoutes(ctx));
   api.use("/tables", tableRoutes(ctx));
   api.use(logRoutes(ctx));
   api.use("/dpo", dpoRoutes(ctx));

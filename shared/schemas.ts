@@ -249,3 +249,15 @@ export const AgreementBody = z.strictObject({
   reviewDate: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }),
 });
 export type AgreementBody = z.infer<typeof AgreementBody>;
+
+// ---- the feedback sheet: an outbound product that needs everyone's consent ---------
+
+export const FEEDBACK_OUTCOMES = ["accepted", "no-action", "referred-elsewhere", "closed"] as const;
+export const FeedbackSheetBody = z.strictObject({
+  /** Who receives it outside the table, e.g. the referring service. */
+  addressee: text(LIMITS.name),
+  outcome: z.enum(FEEDBACK_OUTCOMES),
+  /** Free text without secrets: checked against every fragment of the table. */
+  summary: text(2000),
+});
+export type FeedbackSheetBody = z.infer<typeof FeedbackSheetBody>;

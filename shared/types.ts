@@ -191,6 +191,8 @@ export interface LogEntryView {
   because?: "removed" | "agreement";
   agreement?: { id: string; version: number; hash?: string };
   organisation?: string;
+  /** A feedback sheet the entry is about. */
+  sheet?: string;
   question?: string;
   leafHash: string;
 }
@@ -328,4 +330,18 @@ export interface ReleaseCheckView {
   recipient: PersonView;
   allowed: boolean;
   reason?: string;
+}
+
+/** A feedback sheet for outside the table (GwH 52/2021: needs everyone's consent, no secrets). */
+export interface FeedbackSheetView {
+  id: string;
+  addressee: string;
+  outcome: (typeof import("./schemas.js").FEEDBACK_OUTCOMES)[number];
+  summary: string;
+  draftedBy: PersonView;
+  updatedAt: string;
+  approvals: { by: PersonView; at: string }[];
+  /** Active participants who have not approved this text yet. */
+  awaiting: PersonView[];
+  sentAt?: string;
 }

@@ -47,6 +47,9 @@ export type LogEntryBody =
   | { type: "agreement-signed"; agreement: string; version: number; hash: string; organisation: string }
   | { type: "agreement-in-force"; agreement: string; version: number; hash: string }
   | { type: "release-flagged"; fragment: string; agreement: string; version: number }
+  | { type: "feedback-drafted"; sheet: string; hash: string }
+  | { type: "feedback-approved"; sheet: string; hash: string }
+  | { type: "feedback-sent"; sheet: string; hash: string; addressee: string }
   | { type: "disclosure-report"; person: string; format: "json" | "csv" | "pdf" }
   | { type: "disclosure-deferred"; person: string; deferral: string };
 

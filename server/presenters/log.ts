@@ -49,6 +49,10 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
       };
     case "log-exported":
       return {};
+    case "feedback-drafted":
+    case "feedback-approved":
+    case "feedback-sent":
+      return { sheet: e.sheet };
     case "disclosure-report":
     case "disclosure-deferred":
       return { personsConcerned: [e.person] };

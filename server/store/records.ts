@@ -3,6 +3,7 @@
 import type {
   AccountRole,
   AgreementBody,
+  FeedbackSheetBody,
   Category,
   FragmentKind,
   SecrecyProfile,
@@ -155,6 +156,18 @@ export interface Deferral {
   at: string;
 }
 
+export interface FeedbackSheet {
+  id: string;
+  addressee: string;
+  outcome: FeedbackSheetBody["outcome"];
+  summary: string;
+  draftedBy: string;
+  updatedAt: string;
+  /** Approvals of exactly this text; any change clears them. */
+  approvals: { accountId: string; at: string }[];
+  sentAt?: string;
+}
+
 export interface TableData {
   id: string;
   /** The sharing agreement this table works under (tables opened before agreements have none). */
@@ -169,6 +182,7 @@ export interface TableData {
   declines: Decline[];
   /** Absent in tables written before deferrals existed. */
   deferrals?: Deferral[];
+  feedbackSheets?: FeedbackSheet[];
   /** Set when the board is frozen (final minutes): the Yjs board is read-only from then on. */
   boardFrozenAt?: string;
 }
