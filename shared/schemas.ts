@@ -147,11 +147,17 @@ export const CreateTableBody = z.strictObject({
 });
 export type CreateTableBody = z.infer<typeof CreateTableBody>;
 
-export const InviteBody = z.strictObject({ accountId: Id });
+export const InviteBody = z.strictObject({
+  accountId: Id,
+  /** Invite someone whose organisation is not a member: they join this table only by signing the agreement for it. */
+  adHocPartner: z.boolean().optional(),
+});
 export type InviteBody = z.infer<typeof InviteBody>;
 
 export const AcceptBody = z.strictObject({
   confidentialityAccepted: z.literal(true, { error: "the confidentiality statement must be accepted" }),
+  /** An ad-hoc partner's representative signs the table's agreement for this table only. */
+  signAgreementForTable: z.literal(true, { error: "must be true to sign the agreement for this table" }).optional(),
 });
 export type AcceptBody = z.infer<typeof AcceptBody>;
 

@@ -117,6 +117,10 @@ export interface InvitationView {
   invitedBy: PersonView;
   invitedAt: string;
   statement: string;
+  /** The agreement the table works under, which an ad-hoc partner must sign to join. */
+  agreement?: { id: string; title: string; version?: number; hash?: string };
+  /** True when the invitee's organisation is not a member: accepting signs the agreement for this table. */
+  adHocPartner: boolean;
 }
 
 export interface DraftView {

@@ -7,7 +7,8 @@ import type { AgreementBody } from "../../shared/schemas.js";
 import { toHex } from "../log/merkle.js";
 import { allMembersSigned, isMember, mayDraftVersion, maySign, mayReleaseUnder, mayWorkUnder, versionInForce } from "../policies/agreement.js";
 import { isCurrentRecipient } from "../policies/fragment.js";
-import type { Account, Agreement, AgreementVersion, Organisation } from "../store/records.js";
+import type { Account, Agreement, AgreementVersion, Organisation, TableData } from "../store/records.js";
+import { allow, type Decision } from "../policies/decision.js";
 import { accountById, type Context } from "./context.js";
 import { forbidden, notFound, TafelError } from "./errors.js";
 import { endParticipation } from "./tables.js";
@@ -194,10 +195,14 @@ export function rulesOf(ctx: Context, agreementId: string | undefined): { agreem
   return { agreement, version: versionInForce(agreement) };
 }
 
-/** Throws the refusal if the account's organisation may not work at a table under these rules. */
-export function requireMembership(ctx: Context, agreementId: string | undefined, account: Account): void {
-  const rules = rulesOf(ctx, agreementId);
-  if (!rules) return;
-  const decision = mayWorkUnder(rules.version, organisationOf(ctx, account));
+/** The refusal if the account's organisation may not work at a table under these rules (member or ad-hoc signed). */
+export function membershipDecision(ctx: Context, table: Pick<TableData, "agreementId" | "adHocPartners">, account: Account): Decision {
+  const rules = rulesOf(ctx, table.agreementId);
+  if (!rules) return allow;
+  return mayWorkUnder(rules.version, organisationOf(ctx, account), table.adHocPartners ?? []);
+}
+
+export function requireMembership(ctx: Context, table: Pick<TableData, "agreementId" | "adHocPartners">, account: Account): void {
+  const decision = membershipDecision(ctx, table, account);
   if (!decision.allowed) throw forbidden(decision.reason);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AcceptBody, CreateTableBody, InviteBody } from "../../shared/schemas.js";
 import type { PersonView, TableListItem } from "../../shared/types.js";
 import type { Account, AgreementVersion, Participation, TableData } from "../store/records.js";
-import { requireMembership, rulesOf } from "./agreements.js";
+import { membershipDecision, requireMembership, rulesOf } from "./agreements.js";
 import { versionName } from "../policies/agreement.js";
 import type { TableFiles } from "../store/store.js";
 import { mayBeInvited, mayCreateTable, mayRemove } from "../policies/table.js";
@@ -23,7 +23,7 @@ export async function createTable(ctx: Context, actor: Account, body: CreateTabl
   if (!decision.allowed) throw forbidden(decision.reason);
   const rules = rulesOf(ctx, body.agreementId);
   if (rules) {
-    requireMembership(ctx, body.agreementId, actor);
+    requireMembership(ctx, { agreementId: body.agreementId }, actor);
     const purpose = (rules.version as AgreementVersion).content.purpose;
     if (purpose !== body.purpose) {
       throw new TafelError("invalid-input", `purpose: must be '${purpose}', the purpose of the sharing agreement ${versionName(rules.version as AgreementVersion)}.`, [
@@ -118,7 +118,14 @@ export async function invite(ctx: Context, actor: Account, tableId: string, body
   const participation = await files.lock.runExclusive(async () => {
     const decision = mayBeInvited(invitee, participationOf(ctx, tableId, invitee.id));
     if (!decision.allowed) throw new TafelError("conflict", decision.reason);
-    requireMembership(ctx, files.doc.data.agreementId, invitee);
+    const membership = membershipDecision(ctx, files.doc.data, invitee);
+    const rules = rulesOf(ctx, files.doc.data.agreementId);
+    // Someone outside the agreement may be invited as an ad-hoc partner for this table:
+    // they join only by signing the agreement for it (see accept).
+    const adHoc = !membership.allowed && body.adHocPartner === true && rules?.version !== undefined;
+    if (!membership.allowed && !adHoc) {
+      throw forbidden(`${membership.reason}${rules?.version ? " Invite them as an ad-hoc partner to let them sign it for this table." : ""}`);
+    }
     const now = new Date().toISOString();
     const p = await changeParticipation(ctx, tableId, invitee.id, () => ({
       tableId,
@@ -127,6 +134,7 @@ export async function invite(ctx: Context, actor: Account, tableId: string, body
       state: "invited",
       invitedBy: actor.id,
       invitedAt: now,
+      ...(adHoc ? { adHocPartner: true } : {}),
     }));
     await files.log.append([{ actor: actor.id, type: "invited", subject: invitee.id }]);
     return p;
@@ -135,12 +143,35 @@ export async function invite(ctx: Context, actor: Account, tableId: string, body
   return participation;
 }
 
-export async function accept(ctx: Context, actor: Account, tableId: string, _body: AcceptBody): Promise<Participation> {
+/**
+ * An invitee outside the agreement joins as an ad-hoc partner only by signing the
+ * agreement version in force for this table (logged); a member joins as a member.
+ */
+async function signForTableIfNeeded(ctx: Context, files: TableFiles, actor: Account, invitation: Participation, body: AcceptBody): Promise<void> {
+  const membership = membershipDecision(ctx, files.doc.data, actor);
+  if (membership.allowed) return;
+  const version = rulesOf(ctx, files.doc.data.agreementId)?.version;
+  if (!invitation.adHocPartner || !version) throw forbidden(membership.reason);
+  if (body.signAgreementForTable !== true) {
+    throw forbidden(`${membership.reason} Sign it for this table (signAgreementForTable) to join as an ad-hoc partner.`);
+  }
+  const organisationId = actor.organisationId;
+  const agreementId = files.doc.data.agreementId as string;
+  await files.log.append([{ actor: actor.id, type: "agreement-signed-for-table", agreement: agreementId, version: version.number, hash: version.hash, organisation: organisationId }]);
+  await files.doc.update((d) => {
+    d.adHocPartners = [
+      ...(d.adHocPartners ?? []),
+      { organisationId, accountId: actor.id, agreementVersion: version.number, hash: version.hash, at: new Date().toISOString() },
+    ];
+  });
+}
+
+export async function accept(ctx: Context, actor: Account, tableId: string, body: AcceptBody): Promise<Participation> {
   const { files } = await tableFor(ctx, actor, tableId, "accept");
   const participation = await files.lock.runExclusive(async () => {
     const current = participationOf(ctx, tableId, actor.id);
     if (!current || current.state !== "invited") throw forbidden("There is no open invitation for you at this table.");
-    requireMembership(ctx, files.doc.data.agreementId, actor);
+    await signForTableIfNeeded(ctx, files, actor, current, body);
     // The log entry first: if the process dies in between, the log shows an acceptance
     // and the person may accept again; the other order could grant access unlogged.
     await files.log.append([{ actor: actor.id, type: "joined", statement: STATEMENT_HASH }]);

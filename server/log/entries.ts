@@ -46,6 +46,7 @@ export type LogEntryBody =
   | { type: "log-exported" }
   | { type: "agreement-signed"; agreement: string; version: number; hash: string; organisation: string }
   | { type: "agreement-in-force"; agreement: string; version: number; hash: string }
+  | { type: "agreement-signed-for-table"; agreement: string; version: number; hash: string; organisation: string }
   | { type: "release-flagged"; fragment: string; agreement: string; version: number }
   | { type: "feedback-drafted"; sheet: string; hash: string }
   | { type: "feedback-approved"; sheet: string; hash: string }

@@ -22,11 +22,16 @@ export function isMember(version: AgreementVersion, organisationId: string): boo
   return version.content.members.some((m) => m.organisationId === organisationId);
 }
 
-export function mayWorkUnder(version: AgreementVersion | undefined, org: Organisation): Decision {
+export function mayWorkUnder(
+  version: AgreementVersion | undefined,
+  org: Organisation,
+  adHocSignatures: readonly { organisationId: string; agreementVersion: number }[] = [],
+): Decision {
   if (!version) return refuse("This sharing agreement has no version in force yet: every member organisation must sign it first.");
-  return isMember(version, org.id)
-    ? allow
-    : refuse(`Organisation '${org.name}' is not a member of the sharing agreement ${versionName(version)}.`);
+  if (isMember(version, org.id)) return allow;
+  // An ad-hoc partner works at one table, under the version its representative signed there.
+  if (adHocSignatures.some((s) => s.organisationId === org.id && s.agreementVersion === version.number)) return allow;
+  return refuse(`Organisation '${org.name}' is not a member of the sharing agreement ${versionName(version)}.`);
 }
 
 /** May a category be released to a recipient of this sector, for this purpose, under this version? */

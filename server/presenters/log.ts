@@ -20,6 +20,7 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
     case "removed":
       return { subject: person(e.subject), ...(e.because ? { because: e.because } : {}) };
     case "agreement-signed":
+    case "agreement-signed-for-table":
       return { agreement: { id: e.agreement, version: e.version, hash: e.hash }, organisation: organisationName(global, e.organisation) };
     case "agreement-in-force":
       return { agreement: { id: e.agreement, version: e.version, hash: e.hash } };

@@ -58,12 +58,15 @@ function agreementOf(global: Readonly<GlobalData>, agreementId: string | undefin
   };
 }
 
-export function presentInvitation(global: Readonly<GlobalData>, p: Participation): InvitationView {
+export function presentInvitation(global: Readonly<GlobalData>, p: Participation, table: Readonly<TableData>): InvitationView {
   return {
     tableId: p.tableId,
     invitedBy: presentPerson(global, p.invitedBy),
     invitedAt: p.invitedAt,
     statement: CONFIDENTIALITY_STATEMENT,
+    // The agreement's name is not case data: the invitee must know what they would sign.
+    ...agreementOf(global, table.agreementId),
+    adHocPartner: p.adHocPartner === true,
   };
 }
 

@@ -61,8 +61,8 @@ export function tableRoutes(ctx: Context): Router {
   });
 
   router.get("/:tableId/invitation", async (req, res) => {
-    const { participation } = await tableFor(ctx, signedIn(res).account, id(req, "tableId"), "read-invitation");
-    res.json(presentInvitation(global(), participation));
+    const { participation, files } = await tableFor(ctx, signedIn(res).account, id(req, "tableId"), "read-invitation");
+    res.json(presentInvitation(global(), participation, files.doc.data));
   });
 
   router.post("/:tableId/accept", async (req, res) => {

@@ -58,6 +58,8 @@ export interface Participation {
   invitedAt: string;
   joinedAt?: string;
   removedAt?: string;
+  /** Invited from an organisation that is not a member of the table's agreement. */
+  adHocPartner?: boolean;
 }
 
 export interface TableIndexEntry {
@@ -183,6 +185,8 @@ export interface TableData {
   /** Absent in tables written before deferrals existed. */
   deferrals?: Deferral[];
   feedbackSheets?: FeedbackSheet[];
+  /** Organisations outside the agreement that signed it for this table only, per version. */
+  adHocPartners?: { organisationId: string; accountId: string; agreementVersion: number; hash: string; at: string }[];
   /** Set when the board is frozen (final minutes): the Yjs board is read-only from then on. */
   boardFrozenAt?: string;
 }

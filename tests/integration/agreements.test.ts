@@ -143,6 +143,31 @@ describe("a sharing agreement", () => {
     expect(preview[0]?.reason).toContain("article 4.2");
   });
 
+  it("lets an ad-hoc partner join one table only by signing the agreement for it, logged", async () => {
+    const plain = await care.client.request("POST", `/api/tables/${table.id}/participants`, { accountId: youth.account.id });
+    expect(plain.status).toBe(403);
+    expect(plain.text).toContain("ad-hoc partner");
+    await care.client.ok("POST", `/api/tables/${table.id}/participants`, { accountId: youth.account.id, adHocPartner: true });
+    const invitation = await youth.client.ok<{ adHocPartner: boolean; agreement?: { title: string; version?: number } }>("GET", `/api/tables/${table.id}/invitation`);
+    expect(invitation).toMatchObject({ adHocPartner: true, agreement: { title: "Antwerpen IFG charter", version: 1 } });
+    const unsigned = await youth.client.request("POST", `/api/tables/${table.id}/accept`, { confidentialityAccepted: true });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.text).toContain("Sign it for this table");
+    expect((await youth.client.get(`/api/tables/${table.id}`)).status).toBe(403);
+    await youth.client.ok("POST", `/api/tables/${table.id}/accept`, { confidentialityAccepted: true, signAgreementForTable: true });
+    const log = await care.client.ok<LogView>("GET", `/api/tables/${table.id}/log`);
+    const signed = log.entries.find((e) => e.type === "agreement-signed-for-table");
+    expect(signed).toMatchObject({ actor: { id: youth.account.id }, agreement: { id: agreement.id, version: 1 } });
+    // Care may receive risk assessments under the matrix: the ad-hoc partner does.
+    const preview = await care.client.ok<ReleaseCheckView[]>("GET", `/api/tables/${table.id}/release-check?category=risk-assessment&purpose=integrity`);
+    expect(preview.find((p) => p.recipient.id === youth.account.id)?.allowed).toBe(true);
+    // At another table under the same agreement, the same organisation is no member.
+    const other = await care.client.ok<TableView>("POST", "/api/tables", {
+      caseCode: "CO3-3", purpose: "integrity", purposeDetail: "x", personsConcerned: [{ pseudonym: "V2" }], confidentialityAccepted: true, agreementId: agreement.id,
+    });
+    expect((await care.client.request("POST", `/api/tables/${other.id}/participants`, { accountId: youth.account.id })).status).toBe(403);
+  });
+
   it("takes a new version into force at once: a departed organisation loses the table, disallowed releases are flagged", async () => {
     const secret = canary();
     const d = await draft(care, table.id, secret);
@@ -171,7 +196,9 @@ describe("a sharing agreement", () => {
     const types = log.entries.map((e) => e.type);
     expect(types.filter((t) => t === "agreement-signed")).toHaveLength(2);
     expect(types).toContain("agreement-in-force");
-    expect(log.entries.find((e) => e.type === "removed")).toMatchObject({ because: "agreement", subject: { id: justice.account.id } });
+    const removedForAgreement = log.entries.filter((e) => e.type === "removed" && e.because === "agreement").map((e) => e.subject?.id);
+    // The jurist's organisation left; the ad-hoc partner signed v1 only and must sign again.
+    expect(removedForAgreement.sort()).toEqual([justice.account.id, youth.account.id].sort());
     expect(log.entries.find((e) => e.type === "release-flagged")?.fragmentId).toBe(released.id);
     const table2 = await care.client.ok<TableView>("GET", `/api/tables/${table.id}`);
     expect(table2.agreement?.version).toBe(2);

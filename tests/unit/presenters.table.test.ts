@@ -69,8 +69,10 @@ describe("presentTableListItem", () => {
 
 describe("presentInvitation", () => {
   it("shows the statement and the inviter, and no case data", () => {
-    const v = presentInvitation(global, inviteeP);
-    expect(Object.keys(v).sort()).toEqual(["invitedAt", "invitedBy", "statement", "tableId"]);
+    const v = presentInvitation(global, inviteeP, table);
+    // The table has no agreement: nothing about one is shown.
+    expect(Object.keys(v).sort()).toEqual(["adHocPartner", "invitedAt", "invitedBy", "statement", "tableId"]);
+    expect(v.adHocPartner).toBe(false);
     expect(v.statement).toBe(CONFIDENTIALITY_STATEMENT);
     expect(v.invitedBy.id).toBe(chair.id);
     expectNoCaseData(v);
