@@ -1,7 +1,8 @@
 // `npm start -- --demo`: a fictional case so that a newcomer can look around in a
 // minute. Seeded through the same commands as the API, so its log is a real log.
 import { randomBytes } from "node:crypto";
-import type { Sector, SecrecyProfile } from "../shared/schemas.js";
+import { CATEGORIES, SECTORS, type Category, type Sector, type SecrecyProfile } from "../shared/schemas.js";
+import { createAgreement, sign } from "./domain/agreements.js";
 import { createAccount, createFirstAdmin, createOrganisation, issueSetupToken } from "./domain/accounts.js";
 import type { Context } from "./domain/context.js";
 import { recordDecline } from "./domain/declines.js";
@@ -25,6 +26,16 @@ const PEOPLE: { key: string; name: string; org: string; sector: Sector; secrecy:
   { key: "parket", name: "An Verstraeten", org: "Parket Antwerpen", sector: "justice", secrecy: "official" },
 ];
 
+const CATEGORY_LABELS: Record<Category, string> = {
+  "identity-household": "Identity & composition of the household",
+  "police-antecedents": "Police antecedents",
+  "judicial-status": "Judicial status",
+  "medical-psychiatric": "Medical & psychiatric",
+  "social-financial": "Social & financial",
+  "youth-care": "Youth care",
+  "risk-assessment": "Risk assessment",
+};
+
 const password = () => randomBytes(12).toString("base64url");
 
 /** Seeds once, into an empty data directory; returns null if it already holds accounts. */
@@ -45,7 +56,30 @@ export async function seedDemo(ctx: Context): Promise<{ accounts: DemoAccount[] 
   }
   const [chair, caw, youth, police, parket] = PEOPLE.map((p) => by[p.key] as Account) as [Account, Account, Account, Account, Account];
 
+  // The LIVC's sharing agreement, signed by all five: the table works under it.
+  const allowed: Record<Category, Sector[]> = {
+    "identity-household": ["care", "police", "justice", "local-government"],
+    "police-antecedents": ["care", "police", "justice"],
+    "judicial-status": ["care", "police", "justice"],
+    "medical-psychiatric": ["care"],
+    "social-financial": ["care", "local-government"],
+    "youth-care": ["care", "justice"],
+    "risk-assessment": ["care", "police", "justice"],
+  };
+  const agreement = await createAgreement(ctx, chair, {
+    title: "Antwerpen CO3 sharing agreement",
+    legalBasis: { kind: "procureur-permission", reference: "Procureur des Konings Antwerpen, reasoned permission CO3/2026/04 (fictional)", date: "2026-01-15" },
+    purpose: "integrity",
+    members: PEOPLE.map((p) => ({ organisationId: (by[p.key] as Account).organisationId, role: `${p.sector} partner` })),
+    categories: CATEGORIES.map((key, i) => ({ key, label: CATEGORY_LABELS[key], article: `4.${i + 1}`, retentionDays: key === "medical-psychiatric" ? 180 : 365 })),
+    matrix: CATEGORIES.flatMap((category) => SECTORS.map((sector) => ({ category, sector, allowed: allowed[category].includes(sector) }))),
+    minutesRules: "Minutes within three working days; each recipient receives only what was released to them; marked RESTRICTED.",
+    reviewDate: "2027-01-15",
+  });
+  for (const p of PEOPLE) await sign(ctx, by[p.key] as Account, agreement.id, 1);
+
   const table = await createTable(ctx, chair, {
+    agreementId: agreement.id,
     caseCode: "CO3-ANT-2026-017",
     purpose: "integrity",
     purposeDetail: "Repeated partner violence after separation; two young children at home. Protect V1, K1 and K2.",

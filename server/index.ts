@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   say();
   say(`Tafel is running at ${url}`);
   say(`Data directory: ${config.dataDir}`);
+  say(`Log signing key (Ed25519, pin it to verify logs): ${tafel.ctx.signer.publicKey}`);
   if (config.demo) {
     const demo = await seedDemo(tafel.ctx);
     say();
