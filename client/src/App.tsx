@@ -1,5 +1,6 @@
 // The app shell and its router: a pathname decides the screen. Signed-out people see
-// sign in (or setup); administrators see administration only; members see tables.
+// sign in (or setup); administrators see administration only; data protection officers
+// see disclosure reports only (they sit at no table); members see tables.
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorBoundary } from "./components/ErrorBoundary";
@@ -10,6 +11,7 @@ import { SessionProvider } from "./components/SessionProvider";
 import { navigate, useLocation } from "./hooks/useLocation";
 import { useSession } from "./hooks/useSession";
 import { AdminPage } from "./pages/AdminPage";
+import { DpoPage } from "./pages/DpoPage";
 import { InvitationPage } from "./pages/InvitationPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
@@ -52,14 +54,16 @@ const TABLE = /^\/tables\/([0-9a-fA-F-]{36})\/?$/;
 const INVITATION = /^\/tables\/([0-9a-fA-F-]{36})\/invitation\/?$/;
 
 function SignedInRoutes({ session, pathname }: { session: SessionView; pathname: string }) {
-  const isAdmin = session.account.role === "admin";
-  const redirect = pathname === "/signin" ? "/" : isAdmin && pathname === "/" ? "/admin" : null;
+  const { role } = session.account;
+  const home = role === "admin" ? "/admin" : role === "dpo" ? "/dpo" : "/";
+  const redirect = pathname === "/signin" || (pathname === "/" && home !== "/") ? home : null;
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
   if (redirect) return null;
 
-  if (isAdmin) return pathname === "/admin" ? <AdminPage /> : <NotFoundPage />;
+  if (role === "admin") return pathname === "/admin" ? <AdminPage /> : <NotFoundPage />;
+  if (role === "dpo") return pathname === "/dpo" ? <DpoPage /> : <NotFoundPage />;
   if (pathname === "/") return <TablesPage />;
   const invitation = INVITATION.exec(pathname);
   if (invitation?.[1]) return <InvitationPage tableId={invitation[1]} />;

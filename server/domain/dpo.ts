@@ -41,11 +41,13 @@ export async function disclosureReport(
 ): Promise<DisclosureReportView> {
   requireDpo(actor);
   const { files, person } = await personAt(ctx, tableId, personId);
-  return files.lock.runExclusive(async () => {
+  const report = await files.lock.runExclusive(async () => {
     // Producing the report is itself a disclosure of who received what: logged first.
     const [entry] = await files.log.append([{ actor: actor.id, type: "disclosure-report", person: person.id, format }]);
     return presentDisclosureReport(ctx.store.global.data, files.doc.data, person, files.log.entries, actor, (entry as { at: string }).at);
   });
+  ctx.notifier.tableChanged(tableId, ["log"]);
+  return report;
 }
 
 export async function recordDeferral(ctx: Context, actor: Account, tableId: string, personId: string, body: DeferralBody): Promise<Deferral> {
@@ -65,5 +67,6 @@ export async function recordDeferral(ctx: Context, actor: Account, tableId: stri
       d.deferrals = [...(d.deferrals ?? []), deferral];
     });
   });
+  ctx.notifier.tableChanged(tableId, ["log"]);
   return deferral;
 }

@@ -67,7 +67,7 @@ export async function entries(ctx: Context, actor: Account, tableId: string, q: 
 /** The whole log with a fresh signed head; the export itself is logged first. */
 export async function exportLog(ctx: Context, actor: Account, tableId: string): Promise<LogExport> {
   const files = await readable(ctx, actor, tableId);
-  return files.lock.runExclusive(async () => {
+  const file = await files.lock.runExclusive(async (): Promise<LogExport> => {
     await files.log.append([{ actor: actor.id, type: "log-exported" }]);
     return {
       format: "tafel-log-export/v1",
@@ -77,4 +77,6 @@ export async function exportLog(ctx: Context, actor: Account, tableId: string): 
       treeHead: signedHead(ctx, files),
     };
   });
+  ctx.notifier.tableChanged(tableId, ["log"]);
+  return file;
 }

@@ -5,6 +5,7 @@ import canonicalize from "canonicalize";
 import { appendLinesDurable, readTextIfExists } from "../store/durableFile.js";
 import { leafHash, MerkleTree, toHex } from "./merkle.js";
 import type { LogEntry, NewLogEntry } from "./entries.js";
+import { TafelError } from "../domain/errors.js";
 
 const utf8 = new TextEncoder();
 
@@ -33,6 +34,12 @@ export class TableLog {
     }
     const lines = text.split("\n").filter((l) => l.length > 0);
     const list = lines.map((l) => JSON.parse(l) as LogEntry);
+    // Entries are numbered 0…n-1 in order. A file that is not (edited, lines lost) is not
+    // appended to: new entries would repeat numbers and bury the damage.
+    const broken = list.findIndex((e, i) => e.seq !== i);
+    if (broken >= 0) {
+      throw new TafelError("internal", `This table's log is damaged at entry ${broken}; it must be restored from a backup before the table can be used.`);
+    }
     const tree = new MerkleTree();
     for (const l of lines) tree.append(leafHash(utf8.encode(l)));
     return { log: new TableLog(file, list, lines, tree), repaired };

@@ -169,3 +169,15 @@ describe("TableLog.open after a crash mid-append", () => {
     expect(log.size).toBe(0);
   });
 });
+
+describe("a damaged log", () => {
+  it("is refused on load when entries are not numbered 0…n-1 (a line lost or moved)", async () => {
+    const { writeFile: write, mkdtemp: mk } = await import("node:fs/promises");
+    const { tmpdir: tmp } = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mk(path.join(tmp(), "tafel-damaged-"));
+    const damaged = path.join(dir, "log.jsonl");
+    await write(damaged, ['{"actor":null,"at":"t","seq":0,"type":"log-exported"}', '{"actor":null,"at":"t","seq":2,"type":"log-exported"}', ""].join("\n"));
+    await expect(TableLog.open(damaged)).rejects.toThrow(/damaged at entry 1/);
+  });
+});

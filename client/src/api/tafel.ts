@@ -6,6 +6,7 @@ import type {
   CreateOrganisationBody,
   CreateTableBody,
   DeclineBody,
+  DeferralBody,
   DraftBody,
   InviteBody,
   LoginBody,
@@ -16,15 +17,23 @@ import type {
 import type {
   AccountView,
   AuthoredFragmentView,
+  ConsistencyProofView,
   DeclineView,
+  DeferralView,
+  DisclosureReportView,
+  DpoTableView,
   DraftView,
+  InclusionProofView,
   InvitationView,
+  LogEntriesView,
+  LogKeyView,
   LogView,
   OrganisationView,
   ParticipantView,
   PersonView,
   SessionView,
   SetupStatus,
+  StatementView,
   TableListItem,
   TableView,
 } from "../../../shared/types";
@@ -32,6 +41,16 @@ import { http } from "./http";
 
 const table = (id: string) => `/api/tables/${encodeURIComponent(id)}`;
 const seg = encodeURIComponent;
+const query = (params: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+const report = (tableId: string, personId: string) => `/api/dpo/tables/${seg(tableId)}/persons/${seg(personId)}`;
+
+/** Plain download links (the session cookie goes along; the server names the file). */
+export const downloads = {
+  logExport: (id: string) => `${table(id)}/log/export`,
+  reportCsv: (tableId: string, personId: string) => `${report(tableId, personId)}/report?format=csv`,
+  reportPdf: (tableId: string, personId: string) => `${report(tableId, personId)}/report?format=pdf`,
+};
 
 export const api = {
   setupStatus: () => http.get<SetupStatus>("/api/setup"),
@@ -47,6 +66,7 @@ export const api = {
   createAccount: (body: CreateAccountBody) => http.post<AccountView>("/api/admin/accounts", body),
 
   tables: () => http.get<TableListItem[]>("/api/tables"),
+  confidentialityStatement: () => http.get<StatementView>("/api/tables/confidentiality-statement"),
   createTable: (body: CreateTableBody) => http.post<TableView>("/api/tables", body),
   table: (id: string) => http.get<TableView>(table(id)),
   invitation: (id: string) => http.get<InvitationView>(`${table(id)}/invitation`),
@@ -72,4 +92,18 @@ export const api = {
   decline: (id: string, body: DeclineBody) => http.post<DeclineView>(`${table(id)}/declines`, body),
 
   log: (id: string) => http.get<LogView>(`${table(id)}/log`),
+  logKey: () => http.get<LogKeyView>("/api/log/key"),
+  /** `hash` is the leaf hash in base64, as in CT's get-proof-by-hash. */
+  logProof: (id: string, hash: string, treeSize: number) =>
+    http.get<InclusionProofView>(`${table(id)}/log/proof-by-hash?${query({ hash, tree_size: treeSize })}`),
+  logConsistency: (id: string, first: number, second: number) =>
+    http.get<ConsistencyProofView>(`${table(id)}/log/sth-consistency?${query({ first, second })}`),
+  /** Inclusive range, at most MAX_ENTRIES_PER_CALL entries per call. */
+  logEntries: (id: string, start: number, end: number) =>
+    http.get<LogEntriesView>(`${table(id)}/log/entries?${query({ start, end })}`),
+
+  dpoTables: () => http.get<DpoTableView[]>("/api/dpo/tables"),
+  dpoReport: (tableId: string, personId: string) => http.get<DisclosureReportView>(`${report(tableId, personId)}/report`),
+  dpoDefer: (tableId: string, personId: string, body: DeferralBody) =>
+    http.post<DeferralView>(`${report(tableId, personId)}/deferrals`, body),
 };

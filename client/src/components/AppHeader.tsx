@@ -9,8 +9,8 @@ export function AppHeader() {
   const { state, signOut } = useSession();
   const { pathname } = useLocation();
   const session = state.status === "signed-in" ? state.session : null;
-  const isAdmin = session?.account.role === "admin";
-  const home = isAdmin ? "/admin" : "/";
+  const role = session?.account.role;
+  const home = role === "admin" ? "/admin" : role === "dpo" ? "/dpo" : "/";
   const current = (path: string) => (pathname === path ? "page" : undefined);
 
   return (
@@ -23,9 +23,13 @@ export function AppHeader() {
         {session ? (
           <>
             <nav aria-label={t("app.mainNav")} className="app-nav">
-              {isAdmin ? (
+              {role === "admin" ? (
                 <Link to="/admin" aria-current={current("/admin")}>
                   {t("nav.administration")}
+                </Link>
+              ) : role === "dpo" ? (
+                <Link to="/dpo" aria-current={current("/dpo")}>
+                  {t("nav.disclosureReports")}
                 </Link>
               ) : (
                 <Link to="/" aria-current={current("/")}>

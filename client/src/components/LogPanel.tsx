@@ -1,11 +1,23 @@
-// "Log": size and root hash of the table's Merkle tree, then every entry.
+// "Log": whether this browser could verify it, the key and the signed head, an export
+// for offline checking, then every entry with the proof of each receipt.
 import { useTranslation } from "react-i18next";
 import type { LogView, PersonConcernedView } from "../../../shared/types";
+import type { LogVerification } from "../hooks/useLogVerification";
 import type { Resource } from "../hooks/useResource";
 import { FormError } from "./FormError";
+import { LogExportLink } from "./LogExportLink";
+import { LogKeyDetails } from "./LogKeyDetails";
 import { LogTable } from "./LogTable";
+import { LogVerificationStatus } from "./LogVerificationStatus";
 
-export function LogPanel({ log, persons }: { log: Resource<LogView>; persons: PersonConcernedView[] }) {
+interface Props {
+  tableId: string;
+  log: Resource<LogView>;
+  persons: PersonConcernedView[];
+  verification: LogVerification;
+}
+
+export function LogPanel({ tableId, log, persons, verification }: Props) {
   const { t } = useTranslation();
   const view = log.data;
   return (
@@ -17,6 +29,7 @@ export function LogPanel({ log, persons }: { log: Resource<LogView>; persons: Pe
       <FormError message={log.error?.message} />
       {view ? (
         <>
+          <LogVerificationStatus verification={verification.verification} onRetry={verification.retry} />
           <dl className="log-head" data-testid="log-head">
             <div>
               <dt>{t("log.sizeLabel")}</dt>
@@ -31,7 +44,15 @@ export function LogPanel({ log, persons }: { log: Resource<LogView>; persons: Pe
               </dd>
             </div>
           </dl>
-          {view.entries.length === 0 ? <p className="empty">{t("log.empty")}</p> : <LogTable entries={view.entries} persons={persons} />}
+          <div className="log-tools">
+            <LogKeyDetails logKey={verification.key} />
+            <LogExportLink tableId={tableId} publicKey={verification.key.pinned} />
+          </div>
+          {view.entries.length === 0 ? (
+            <p className="empty">{t("log.empty")}</p>
+          ) : (
+            <LogTable entries={view.entries} persons={persons} rows={verification.verification.rows} />
+          )}
         </>
       ) : log.loading ? (
         <p className="empty">{t("app.loading")}</p>

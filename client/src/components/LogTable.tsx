@@ -7,6 +7,8 @@ import { en } from "../i18n/en";
 import type { LogEntryView, PersonConcernedView } from "../../../shared/types";
 import { formatPreciseTime } from "../format/date";
 import { orgLabel, shortId } from "../format/person";
+import { isReceipt, type RowState } from "../log/verifyTable";
+import { LogRowBadge } from "./LogRowBadge";
 
 type LogType = keyof typeof en.logTypes;
 const isLogType = (type: string): type is LogType => Object.hasOwn(en.logTypes, type);
@@ -16,6 +18,8 @@ const isChannel = (channel: string): channel is Channel => Object.hasOwn(en.log.
 interface Props {
   entries: LogEntryView[];
   persons: PersonConcernedView[];
+  /** Verification of receipt rows by seq; missing: still being checked. */
+  rows: ReadonlyMap<number, RowState>;
 }
 
 function About({ entry, pseudonyms, t }: { entry: LogEntryView; pseudonyms: Map<string, string>; t: TFunction }) {
@@ -55,7 +59,7 @@ function About({ entry, pseudonyms, t }: { entry: LogEntryView; pseudonyms: Map<
   return <span className="log-about">{parts}</span>;
 }
 
-export function LogTable({ entries, persons }: Props) {
+export function LogTable({ entries, persons, rows }: Props) {
   const { t } = useTranslation();
   const pseudonyms = new Map(persons.map((p) => [p.id, p.pseudonym]));
   const ordered = [...entries].sort((a, b) => a.seq - b.seq);
@@ -74,6 +78,7 @@ export function LogTable({ entries, persons }: Props) {
             <th scope="col">{t("log.colActor")}</th>
             <th scope="col">{t("log.colAbout")}</th>
             <th scope="col">{t("log.colFragment")}</th>
+            <th scope="col">{t("log.colProof")}</th>
           </tr>
         </thead>
         <tbody>
@@ -100,6 +105,7 @@ export function LogTable({ entries, persons }: Props) {
                   <span className="muted">{t("common.none")}</span>
                 )}
               </td>
+              <td className="nowrap">{isReceipt(e) ? <LogRowBadge seq={e.seq} state={rows.get(e.seq) ?? "checking"} /> : null}</td>
             </tr>
           ))}
         </tbody>

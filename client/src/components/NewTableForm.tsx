@@ -1,10 +1,12 @@
 // "New case table": case code, purpose, persons concerned by pseudonym, and the
-// chair's acceptance of the confidentiality statement.
+// chair's acceptance of the confidentiality statement — the server's own text, the one
+// whose hash the log records, so it can be accepted only once it is shown.
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import { LIMITS, TABLE_PURPOSES, type TablePurpose } from "../../../shared/schemas";
 import type { TableView } from "../../../shared/types";
+import { useResource } from "../hooks/useResource";
 import { useSubmit } from "../hooks/useSubmit";
 import { SelectField, TextAreaField, TextField } from "./Field";
 import { FormError } from "./FormError";
@@ -24,6 +26,8 @@ export function NewTableForm({ onCreated }: { onCreated(table: TableView): void 
   const [accepted, setAccepted] = useState(false);
   const [mustAccept, setMustAccept] = useState(false);
   const submit = useSubmit(api.createTable);
+  const statement = useResource("confidentiality-statement", api.confidentialityStatement);
+  const statementText = statement.data?.statement;
   const personInputs = useRef(new Map<number, HTMLInputElement>());
 
   const addPerson = () => {
@@ -38,7 +42,7 @@ export function NewTableForm({ onCreated }: { onCreated(table: TableView): void 
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!accepted) {
+    if (!accepted || !statementText) {
       setMustAccept(true);
       return;
     }
@@ -164,11 +168,20 @@ export function NewTableForm({ onCreated }: { onCreated(table: TableView): void 
         </fieldset>
         <div className="statement">
           <h3 className="statement-title">{t("newTable.statementTitle")}</h3>
-          <p>{t("newTable.statement")}</p>
+          {statementText ? (
+            <p className="statement-text" data-testid="newtable-statement">
+              {statementText}
+            </p>
+          ) : statement.error ? (
+            <FormError message={`${t("newTable.statementFailed")} ${statement.error.message}`} />
+          ) : (
+            <p className="muted">{t("newTable.statementLoading")}</p>
+          )}
           <label className="checkbox">
             <input
               type="checkbox"
               data-testid="newtable-confidentiality"
+              disabled={!statementText}
               checked={accepted}
               onChange={(e) => {
                 setAccepted(e.target.checked);

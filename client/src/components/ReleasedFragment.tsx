@@ -6,16 +6,19 @@ import { formatDateTime } from "../format/date";
 import { shortId } from "../format/person";
 import { useAnnounce } from "../hooks/useAnnounce";
 import { useSubmit } from "../hooks/useSubmit";
+import type { RecordedCommitment } from "../log/verifyTable";
 import { FormError } from "./FormError";
+import { ProveContent } from "./ProveContent";
 import { RecipientStatusTable } from "./RecipientStatusTable";
 
 interface Props {
   tableId: string;
   fragment: AuthoredFragmentView;
+  recorded: RecordedCommitment | undefined;
   onChanged(): void;
 }
 
-export function ReleasedFragment({ tableId, fragment, onChanged }: Props) {
+export function ReleasedFragment({ tableId, fragment, recorded, onChanged }: Props) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const revoke = useSubmit((recipients?: string[]) => api.revoke(tableId, fragment.id, recipients ? { recipients } : {}));
@@ -56,6 +59,7 @@ export function ReleasedFragment({ tableId, fragment, onChanged }: Props) {
           {t("released.commitmentLine", { commitment: shortId(fragment.commitment), id: fragment.id })}
         </p>
       </details>
+      <ProveContent fragment={fragment} recorded={recorded} />
       <RecipientStatusTable
         fragment={fragment}
         pending={revoke.pending}

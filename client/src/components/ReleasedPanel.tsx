@@ -2,10 +2,18 @@
 import { useTranslation } from "react-i18next";
 import type { AuthoredFragmentView } from "../../../shared/types";
 import type { Resource } from "../hooks/useResource";
+import type { RecordedCommitment } from "../log/verifyTable";
 import { FormError } from "./FormError";
 import { ReleasedFragment } from "./ReleasedFragment";
 
-export function ReleasedPanel({ tableId, released }: { tableId: string; released: Resource<AuthoredFragmentView[]> }) {
+interface Props {
+  tableId: string;
+  released: Resource<AuthoredFragmentView[]>;
+  /** What the verified log records for each release, by fragment id. */
+  commitments: ReadonlyMap<string, RecordedCommitment>;
+}
+
+export function ReleasedPanel({ tableId, released, commitments }: Props) {
   const { t } = useTranslation();
   const list = [...(released.data ?? [])].sort((a, b) => b.releasedAt.localeCompare(a.releasedAt));
   return (
@@ -19,7 +27,12 @@ export function ReleasedPanel({ tableId, released }: { tableId: string; released
       <ul className="items">
         {list.map((f) => (
           <li key={f.id}>
-            <ReleasedFragment tableId={tableId} fragment={f} onChanged={() => void released.reload()} />
+            <ReleasedFragment
+              tableId={tableId}
+              fragment={f}
+              recorded={commitments.get(f.id)}
+              onChanged={() => void released.reload()}
+            />
           </li>
         ))}
       </ul>

@@ -23,3 +23,9 @@ export function formatDate(iso: string): string {
   const d = parse(iso);
   return d ? dateOnly.format(d) : iso;
 }
+
+/** A time given as milliseconds since the epoch (signed tree heads), with seconds. */
+export function formatTimestamp(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(ms) : dateTimeSeconds.format(d);
+}

@@ -1,5 +1,6 @@
 // `/tables/:id`: one case table — my drafts, what I received, what I released and its
-// path, the participants, recorded declines, and the log.
+// path, the participants, recorded declines, and the log. The log is verified in the
+// background as soon as the table opens; a failure raises an alarm above everything.
 import { useCallback, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuthoredFragmentView, DraftView } from "../../../shared/types";
@@ -7,6 +8,7 @@ import { DeclinesPanel } from "../components/DeclinesPanel";
 import { DraftsPanel } from "../components/DraftsPanel";
 import { FormError } from "../components/FormError";
 import { Link } from "../components/Link";
+import { LogAlarm } from "../components/LogAlarm";
 import { LogPanel } from "../components/LogPanel";
 import { ParticipantsPanel } from "../components/ParticipantsPanel";
 import { ReceivedPanel } from "../components/ReceivedPanel";
@@ -16,6 +18,7 @@ import { TableHeader } from "../components/TableHeader";
 import { Tabs, type TabDef } from "../components/Tabs";
 import { useAnnounce } from "../hooks/useAnnounce";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
+import { useLogVerification } from "../hooks/useLogVerification";
 import { navigate } from "../hooks/useLocation";
 import { useNotice } from "../hooks/useNotice";
 import { useRealtimeTable } from "../hooks/useRealtimeTable";
@@ -37,6 +40,7 @@ export function TablePage({ tableId }: { tableId: string }) {
     navigate("/", { replace: true });
   }, [show, t]);
   const realtime = useRealtimeTable(table ? tableId : null, { onChanged: data.refresh, onAccessEnded });
+  const verification = useLogVerification(tableId, data.log.data);
 
   const [tab, setTab] = useState<TabId>("drafts");
   const [releasing, setReleasing] = useState<{ draft: DraftView; opener: HTMLElement } | null>(null);
@@ -92,14 +96,15 @@ export function TablePage({ tableId }: { tableId: string }) {
   const panels: Record<TabId, ReactNode> = {
     drafts: <DraftsPanel tableId={tableId} drafts={data.drafts} onRelease={(draft, opener) => setReleasing({ draft, opener })} />,
     received: <ReceivedPanel realtime={realtime} />,
-    released: <ReleasedPanel tableId={tableId} released={data.released} />,
+    released: <ReleasedPanel tableId={tableId} released={data.released} commitments={verification.verification.commitments} />,
     participants: <ParticipantsPanel table={table} onChanged={() => void data.table.reload()} />,
     declines: <DeclinesPanel tableId={tableId} declines={data.declines} />,
-    log: <LogPanel log={data.log} persons={table.personsConcerned} />,
+    log: <LogPanel tableId={tableId} log={data.log} persons={table.personsConcerned} verification={verification} />,
   };
 
   return (
     <section className="page page-wide">
+      {verification.alarm ? <LogAlarm alarm={verification.alarm} onDismiss={verification.dismiss} /> : null}
       <p className="breadcrumb">
         <Link to="/">{t("common.backToTables")}</Link>
       </p>
