@@ -22,12 +22,12 @@ export async function tempDir(prefix = "tafel-test-"): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
 }
 
-export async function startServer(options: { dataDir?: string; lines?: string[] } = {}): Promise<TestServer> {
+export async function startServer(options: { dataDir?: string; lines?: string[]; port?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDir());
   const lines = options.lines ?? [];
   const config: Config = {
     host: "127.0.0.1",
-    port: 0,
+    port: options.port ?? 0,
     dataDir,
     origins: [],
     trustProxy: false,
@@ -46,7 +46,8 @@ export async function startServer(options: { dataDir?: string; lines?: string[] 
     stop: () => tafel.close(),
     async restart() {
       await tafel.close();
-      return startServer({ dataDir, lines });
+      // The same port: a browser keeps its cookies and local storage per origin.
+      return startServer({ dataDir, lines, port: Number(new URL(url).port) });
     },
   };
   return server;
