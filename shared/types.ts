@@ -52,6 +52,11 @@ export interface PersonView {
   sector: Sector;
 }
 
+/** Someone the chair may invite. `adHocOnly`: their organisation is not a member of the table's agreement. */
+export interface CandidateView extends PersonView {
+  adHocOnly: boolean;
+}
+
 export interface SessionView {
   account: AccountView;
   expiresAt: string;

@@ -1,7 +1,7 @@
 // Case tables: opening one, inviting, accepting the confidentiality statement, removing.
 import { randomUUID } from "node:crypto";
 import type { AcceptBody, CreateTableBody, InviteBody } from "../../shared/schemas.js";
-import type { PersonView, TableListItem } from "../../shared/types.js";
+import type { CandidateView, TableListItem } from "../../shared/types.js";
 import type { Account, AgreementVersion, Participation, TableData } from "../store/records.js";
 import { membershipDecision, requireMembership, rulesOf } from "./agreements.js";
 import { versionName } from "../policies/agreement.js";
@@ -86,12 +86,13 @@ export async function listTables(ctx: Context, actor: Account): Promise<TableLis
   return items;
 }
 
-export async function candidates(ctx: Context, actor: Account, tableId: string): Promise<PersonView[]> {
-  await tableFor(ctx, actor, tableId, "invite");
+/** People the chair may invite; `adHocOnly` when their organisation is outside the table's agreement. */
+export async function candidates(ctx: Context, actor: Account, tableId: string): Promise<CandidateView[]> {
+  const { files } = await tableFor(ctx, actor, tableId, "invite");
   const global = ctx.store.global.data;
   return global.accounts
     .filter((a) => mayBeInvited(a, participationOf(ctx, tableId, a.id)).allowed)
-    .map((a) => presentPerson(global, a.id));
+    .map((a) => ({ ...presentPerson(global, a.id), adHocOnly: !membershipDecision(ctx, files.doc.data, a).allowed }));
 }
 
 async function changeParticipation(

@@ -144,6 +144,8 @@ describe("a sharing agreement", () => {
   });
 
   it("lets an ad-hoc partner join one table only by signing the agreement for it, logged", async () => {
+    const candidates = await care.client.ok<{ id: string; adHocOnly: boolean }[]>("GET", `/api/tables/${table.id}/candidates`);
+    expect(candidates.find((c) => c.id === youth.account.id)?.adHocOnly).toBe(true);
     const plain = await care.client.request("POST", `/api/tables/${table.id}/participants`, { accountId: youth.account.id });
     expect(plain.status).toBe(403);
     expect(plain.text).toContain("ad-hoc partner");
@@ -209,6 +211,14 @@ describe("a sharing agreement", () => {
     expect(changes).toContainEqual({ where: "member Parket Antwerpen", before: "justice partner", after: "(not a member)" });
     expect(changes).toContainEqual({ where: "article 4.3 (Risk assessment): may go to", before: "care, justice, police", after: "care, justice" });
     expect(changes.find((c) => c.where === "title")).toBeUndefined();
+  });
+
+  it("lists organisations (name and sector) to members drafting an agreement, not to the administrator", async () => {
+    const list = await care.client.ok<OrganisationView[]>("GET", "/api/organisations");
+    expect(list.map((o) => o.name)).toContain("Politiezone Antwerpen");
+    expect(list.map((o) => o.name)).not.toContain("Platform administration");
+    expect(Object.keys(list[0] ?? {}).sort()).toEqual(["id", "name", "secrecy", "sector"]);
+    expect((await admin.get("/api/organisations")).status).toBe(403);
   });
 
   it("refuses bad agreements with a 400 per field, and strangers with no data", async () => {
