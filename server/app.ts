@@ -1,5 +1,6 @@
-// Assembles Tafel: one HTTP server with the REST API, socket.io on /realtime and the
-// built client. `createTafel` is what `npm start` and every integration test run.
+// Assembles Tafel: one HTTP server with the REST API, socket.io on /realtime, the Yjs
+// collaboration server on /collab and the built client. `createTafel` is what
+// `npm start` and every integration test run.
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
@@ -8,6 +9,7 @@ import express from "express";
 import helmet from "helmet";
 import { LIMITS } from "../shared/schemas.js";
 import { REALTIME_PATH } from "../shared/protocol.js";
+import { COLLAB_PATH } from "../shared/collab.js";
 import type { ApiError } from "../shared/types.js";
 import { sessionTokenFrom } from "./auth/cookies.js";
 import { originAllowed, originsFor, type Origins } from "./auth/origin.js";
@@ -16,6 +18,8 @@ import { issueSetupToken, resolveSession } from "./domain/accounts.js";
 import type { Context } from "./domain/context.js";
 import type { Logger } from "./logger.js";
 import { Realtime } from "./realtime/realtime.js";
+import { CollabServer } from "./collab/collabServer.js";
+import { fanOutNotifier } from "./domain/notifiers.js";
 import { adminRoutes } from "./routes/admin.js";
 import { authRoutes } from "./routes/auth.js";
 import { errorHandler, notFoundHandler } from "./routes/errors.js";
@@ -32,6 +36,7 @@ export interface Tafel {
   ctx: Context;
   http: HttpServer;
   realtime: Realtime;
+  collab: CollabServer;
   origins: Origins;
   /** The one-time setup token while no administrator exists. */
   setupToken: string | null;
@@ -49,8 +54,12 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   const port = () => (http.address() as AddressInfo | null)?.port ?? config.port;
   const origins = originsFor(config.origins, config.host, port);
   const realtime = new Realtime(http, origins, logger);
-  const ctx: Context = { store, logger, notifier: realtime, signer, sessionHours: config.sessionHours };
+  const collab = new CollabServer(origins, config.dataDir, logger);
+  // Every command's side effects reach both channels: an ended access closes sockets and Yjs connections.
+  const notifier = fanOutNotifier([realtime, collab], logger);
+  const ctx: Context = { store, logger, notifier, signer, sessionHours: config.sessionHours };
   realtime.start(ctx);
+  collab.start(ctx);
 
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", 1);
@@ -113,9 +122,12 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
     });
   }
 
-  // socket.io leaves foreign upgrades alone (destroyUpgrade: false); end them here.
-  http.on("upgrade", (req, socket) => {
-    if (!req.url?.startsWith(`${REALTIME_PATH}/`)) socket.destroy();
+  // socket.io handles its own upgrades and leaves foreign ones alone (destroyUpgrade:
+  // false); /collab/ goes to the Yjs server, every other upgrade is ended here.
+  http.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith(`${REALTIME_PATH}/`)) return;
+    if (req.url?.startsWith(`${COLLAB_PATH}/`)) return collab.handleUpgrade(req, socket, head);
+    socket.destroy();
   });
 
   const setupToken = await issueSetupToken(ctx);
@@ -124,6 +136,7 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
     ctx,
     http,
     realtime,
+    collab,
     origins,
     setupToken,
     listen: () =>
@@ -135,6 +148,7 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
         });
       }),
     close: async () => {
+      await collab.close();
       await realtime.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -6,7 +6,7 @@ import { open, readFile, rename, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Adapter } from "lowdb";
 
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   const handle = await open(dir, "r");
   try {
     await handle.sync();
