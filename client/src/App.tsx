@@ -11,6 +11,9 @@ import { SessionProvider } from "./components/SessionProvider";
 import { navigate, useLocation } from "./hooks/useLocation";
 import { useSession } from "./hooks/useSession";
 import { AdminPage } from "./pages/AdminPage";
+import { AgreementFormPage } from "./pages/AgreementFormPage";
+import { AgreementPage } from "./pages/AgreementPage";
+import { AgreementsPage } from "./pages/AgreementsPage";
 import { DpoPage } from "./pages/DpoPage";
 import { InvitationPage } from "./pages/InvitationPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -52,6 +55,10 @@ function Shell() {
 
 const TABLE = /^\/tables\/([0-9a-fA-F-]{36})\/?$/;
 const INVITATION = /^\/tables\/([0-9a-fA-F-]{36})\/invitation\/?$/;
+const AGREEMENTS = /^\/agreements\/?$/;
+const NEW_AGREEMENT = /^\/agreements\/new\/?$/;
+const AGREEMENT = /^\/agreements\/([0-9a-fA-F-]{36})\/?$/;
+const NEW_VERSION = /^\/agreements\/([0-9a-fA-F-]{36})\/new-version\/?$/;
 
 function SignedInRoutes({ session, pathname }: { session: SessionView; pathname: string }) {
   const { role } = session.account;
@@ -67,6 +74,12 @@ function SignedInRoutes({ session, pathname }: { session: SessionView; pathname:
   if (pathname === "/") return <TablesPage />;
   const invitation = INVITATION.exec(pathname);
   if (invitation?.[1]) return <InvitationPage tableId={invitation[1]} />;
+  if (AGREEMENTS.test(pathname)) return <AgreementsPage />;
+  if (NEW_AGREEMENT.test(pathname)) return <AgreementFormPage key="new" />;
+  const newVersion = NEW_VERSION.exec(pathname);
+  if (newVersion?.[1]) return <AgreementFormPage key={`version:${newVersion[1]}`} agreementId={newVersion[1]} />;
+  const agreement = AGREEMENT.exec(pathname);
+  if (agreement?.[1]) return <AgreementPage key={agreement[1]} agreementId={agreement[1]} />;
   const table = TABLE.exec(pathname);
   if (table?.[1]) return <TablePage key={table[1]} tableId={table[1]} />;
   return <NotFoundPage />;

@@ -2,27 +2,36 @@
 // of shared/schemas.ts; answers are the views of shared/types.ts.
 import type {
   AcceptBody,
+  AgreementBody,
+  Category,
   CreateAccountBody,
   CreateOrganisationBody,
   CreateTableBody,
   DeclineBody,
   DeferralBody,
   DraftBody,
+  FeedbackSheetBody,
   InviteBody,
   LoginBody,
   ReleaseBody,
   RevokeBody,
   SetupBody,
+  TablePurpose,
 } from "../../../shared/schemas";
 import type {
   AccountView,
+  AgreementChange,
+  AgreementVersionView,
+  AgreementView,
   AuthoredFragmentView,
+  CandidateView,
   ConsistencyProofView,
   DeclineView,
   DeferralView,
   DisclosureReportView,
   DpoTableView,
   DraftView,
+  FeedbackSheetView,
   InclusionProofView,
   InvitationView,
   LogEntriesView,
@@ -30,7 +39,7 @@ import type {
   LogView,
   OrganisationView,
   ParticipantView,
-  PersonView,
+  ReleaseCheckView,
   SessionView,
   SetupStatus,
   StatementView,
@@ -40,6 +49,7 @@ import type {
 import { http } from "./http";
 
 const table = (id: string) => `/api/tables/${encodeURIComponent(id)}`;
+const agreement = (id: string) => `/api/agreements/${encodeURIComponent(id)}`;
 const seg = encodeURIComponent;
 const query = (params: Record<string, string | number>) =>
   new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
@@ -72,7 +82,7 @@ export const api = {
   invitation: (id: string) => http.get<InvitationView>(`${table(id)}/invitation`),
   accept: (id: string, body: AcceptBody) => http.post<TableView>(`${table(id)}/accept`, body),
 
-  candidates: (id: string) => http.get<PersonView[]>(`${table(id)}/candidates`),
+  candidates: (id: string) => http.get<CandidateView[]>(`${table(id)}/candidates`),
   invite: (id: string, body: InviteBody) => http.post<ParticipantView>(`${table(id)}/participants`, body),
   removeParticipant: (id: string, accountId: string) => http.delete(`${table(id)}/participants/${seg(accountId)}`),
 
@@ -84,12 +94,34 @@ export const api = {
   release: (id: string, draftId: string, body: ReleaseBody) =>
     http.post<AuthoredFragmentView>(`${table(id)}/drafts/${seg(draftId)}/release`, body),
 
+  releaseCheck: (id: string, category: Category, purpose: TablePurpose) =>
+    http.get<ReleaseCheckView[]>(`${table(id)}/release-check?${query({ category, purpose })}`),
+
   released: (id: string) => http.get<AuthoredFragmentView[]>(`${table(id)}/fragments/released`),
   revoke: (id: string, fragmentId: string, body: RevokeBody) =>
     http.post<AuthoredFragmentView>(`${table(id)}/fragments/${seg(fragmentId)}/revoke`, body),
 
   declines: (id: string) => http.get<DeclineView[]>(`${table(id)}/declines`),
   decline: (id: string, body: DeclineBody) => http.post<DeclineView>(`${table(id)}/declines`, body),
+
+  feedbackSheets: (id: string) => http.get<FeedbackSheetView[]>(`${table(id)}/feedback-sheets`),
+  draftFeedbackSheet: (id: string, body: FeedbackSheetBody) => http.post<FeedbackSheetView>(`${table(id)}/feedback-sheets`, body),
+  updateFeedbackSheet: (id: string, sheetId: string, body: FeedbackSheetBody) =>
+    http.put<FeedbackSheetView>(`${table(id)}/feedback-sheets/${seg(sheetId)}`, body),
+  approveFeedbackSheet: (id: string, sheetId: string) =>
+    http.post<FeedbackSheetView>(`${table(id)}/feedback-sheets/${seg(sheetId)}/approvals`),
+  sendFeedbackSheet: (id: string, sheetId: string) => http.post<FeedbackSheetView>(`${table(id)}/feedback-sheets/${seg(sheetId)}/send`),
+
+  /** Organisations (name, sector) a member may name in an agreement. */
+  memberOrganisations: () => http.get<OrganisationView[]>("/api/organisations"),
+  agreements: () => http.get<AgreementView[]>("/api/agreements"),
+  agreement: (id: string) => http.get<AgreementView>(agreement(id)),
+  createAgreement: (body: AgreementBody) => http.post<AgreementView>("/api/agreements", body),
+  draftAgreementVersion: (id: string, body: AgreementBody) => http.post<AgreementVersionView>(`${agreement(id)}/versions`, body),
+  signAgreement: (id: string, version: number) =>
+    http.post<AgreementVersionView>(`${agreement(id)}/versions/${seg(String(version))}/signatures`),
+  compareAgreement: (id: string, from: number, to: number) =>
+    http.get<AgreementChange[]>(`${agreement(id)}/compare?${query({ from, to })}`),
 
   log: (id: string) => http.get<LogView>(`${table(id)}/log`),
   logKey: () => http.get<LogKeyView>("/api/log/key"),

@@ -32,9 +32,18 @@ export function AppHeader() {
                   {t("nav.disclosureReports")}
                 </Link>
               ) : (
-                <Link to="/" aria-current={current("/")}>
-                  {t("nav.myTables")}
-                </Link>
+                <>
+                  <Link to="/" aria-current={current("/")} data-testid="nav-tables">
+                    {t("nav.myTables")}
+                  </Link>
+                  <Link
+                    to="/agreements"
+                    aria-current={pathname === "/agreements" ? "page" : pathname.startsWith("/agreements/") ? "true" : undefined}
+                    data-testid="nav-agreements"
+                  >
+                    {t("nav.agreements")}
+                  </Link>
+                </>
               )}
             </nav>
             <div className="app-user">

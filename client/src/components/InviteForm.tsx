@@ -1,4 +1,6 @@
-// Chair only: invite a person (from the server's candidates) to the table.
+// Chair only: invite a person (from the server's candidates) to the table. Someone whose
+// organisation is outside the table's agreement is invited as an ad-hoc partner: they
+// join only by signing the agreement for this table.
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
@@ -25,7 +27,7 @@ export function InviteForm({ tableId, version, onInvited }: Props) {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const invited = await submit.run(tableId, { accountId });
+    const invited = await submit.run(tableId, adHoc ? { accountId, adHocPartner: true } : { accountId });
     if (!invited) return;
     setAccountId("");
     announce(t("participants.invited", { name: invited.name }));
@@ -34,6 +36,8 @@ export function InviteForm({ tableId, version, onInvited }: Props) {
   };
 
   const list = candidates.data ?? [];
+  const chosen = list.find((p) => p.id === accountId);
+  const adHoc = chosen?.adHocOnly === true;
   return (
     <form className="form invite-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="invite-heading">
       <h3 id="invite-heading">{t("participants.invite")}</h3>
@@ -54,15 +58,20 @@ export function InviteForm({ tableId, version, onInvited }: Props) {
             <option value="">{t("participants.chooseCandidate")}</option>
             {list.map((p) => (
               <option key={p.id} value={p.id}>
-                {personLabel(t, p)}
+                {p.adHocOnly ? t("participants.candidateAdHoc", { person: personLabel(t, p) }) : personLabel(t, p)}
               </option>
             ))}
           </SelectField>
           <button type="submit" className="button button-primary" data-testid="invite-submit" disabled={submit.pending}>
-            {t("participants.inviteSubmit")}
+            {adHoc ? t("participants.inviteAdHoc") : t("participants.inviteSubmit")}
           </button>
         </div>
       )}
+      {adHoc && chosen ? (
+        <p className="callout small" data-testid="invite-adhoc-explain">
+          {t("participants.adHocExplain", { organisation: chosen.organisation })}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { LogView, PersonConcernedView } from "../../../shared/types";
 import type { LogVerification } from "../hooks/useLogVerification";
 import type { Resource } from "../hooks/useResource";
+import { ContentProofCheck } from "./ContentProofCheck";
 import { FormError } from "./FormError";
 import { LogExportLink } from "./LogExportLink";
 import { LogKeyDetails } from "./LogKeyDetails";
@@ -53,6 +54,11 @@ export function LogPanel({ tableId, log, persons, verification }: Props) {
           ) : (
             <LogTable entries={view.entries} persons={persons} rows={verification.verification.rows} />
           )}
+          <ContentProofCheck
+            tableId={tableId}
+            commitments={verification.verification.commitments}
+            logState={verification.verification.state}
+          />
         </>
       ) : log.loading ? (
         <p className="empty">{t("app.loading")}</p>

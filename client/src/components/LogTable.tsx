@@ -6,6 +6,7 @@ import type { TFunction } from "i18next";
 import { en } from "../i18n/en";
 import type { LogEntryView, PersonConcernedView } from "../../../shared/types";
 import { formatPreciseTime } from "../format/date";
+import { shortHash } from "../format/agreement";
 import { orgLabel, shortId } from "../format/person";
 import { isReceipt, type RowState } from "../log/verifyTable";
 import { LogRowBadge } from "./LogRowBadge";
@@ -55,6 +56,30 @@ function About({ entry, pseudonyms, t }: { entry: LogEntryView; pseudonyms: Map<
     );
   }
   if (entry.question) parts.push(<span key="question">{t("log.question", { question: entry.question })}</span>);
+  if (entry.because) {
+    parts.push(
+      <span key="because" className="log-because" data-testid={`log-because-${entry.seq}`}>
+        {entry.because === "agreement" ? t("log.becauseAgreement") : t("log.becauseRemoved")}
+      </span>,
+    );
+  }
+  if (entry.organisation) parts.push(<span key="organisation">{t("log.forOrganisation", { organisation: entry.organisation })}</span>);
+  if (entry.agreement) {
+    parts.push(
+      <span key="agreement" className="muted" title={entry.agreement.hash}>
+        {entry.agreement.hash
+          ? t("log.agreementVersionHash", { n: entry.agreement.version, hash: shortHash(entry.agreement.hash) })
+          : t("log.agreementVersion", { n: entry.agreement.version })}
+      </span>,
+    );
+  }
+  if (entry.sheet) {
+    parts.push(
+      <span key="sheet" className="muted" title={entry.sheet}>
+        {t("log.sheet", { id: shortId(entry.sheet) })}
+      </span>,
+    );
+  }
   if (parts.length === 0) return <span className="muted">{t("common.none")}</span>;
   return <span className="log-about">{parts}</span>;
 }

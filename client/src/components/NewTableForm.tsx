@@ -1,12 +1,15 @@
-// "New case table": case code, purpose, persons concerned by pseudonym, and the
-// chair's acceptance of the confidentiality statement — the server's own text, the one
-// whose hash the log records, so it can be accepted only once it is shown.
+// "New case table": the sharing agreement it works under, case code, purpose (the
+// agreement's), persons concerned by pseudonym, and the chair's acceptance of the
+// confidentiality statement — the server's own text, the one whose hash the log
+// records, so it can be accepted only once it is shown.
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import { LIMITS, TABLE_PURPOSES, type TablePurpose } from "../../../shared/schemas";
-import type { TableView } from "../../../shared/types";
+import type { AgreementView, TableView } from "../../../shared/types";
+import { agreementTitle, isMemberOf, versionInForce } from "../format/agreement";
 import { useResource } from "../hooks/useResource";
+import { useSignedIn } from "../hooks/useSession";
 import { useSubmit } from "../hooks/useSubmit";
 import { SelectField, TextAreaField, TextField } from "./Field";
 import { FormError } from "./FormError";
@@ -16,10 +19,25 @@ interface PersonRow {
   pseudonym: string;
 }
 
+/** Agreements a table can be opened under by me: a version in force, my organisation a member of it. */
+function usable(agreements: readonly AgreementView[], organisationId: string): AgreementView[] {
+  return agreements.filter((a) => isMemberOf(versionInForce(a), organisationId));
+}
+
 export function NewTableForm({ onCreated }: { onCreated(table: TableView): void }) {
   const { t } = useTranslation();
+  const session = useSignedIn();
+  const agreements = useResource("agreements", api.agreements);
+  const choices = usable(agreements.data ?? [], session.account.organisation.id);
+  const [chosenAgreement, setChosenAgreement] = useState("");
+  const [agreementMissing, setAgreementMissing] = useState(false);
+  // With a single agreement in force there is nothing to choose.
+  const agreementId = choices.some((a) => a.id === chosenAgreement) ? chosenAgreement : choices.length === 1 ? (choices[0]?.id ?? "") : "";
+  const agreement = choices.find((a) => a.id === agreementId);
+  const agreementPurpose = agreement ? versionInForce(agreement)?.content.purpose : undefined;
   const [caseCode, setCaseCode] = useState("");
-  const [purpose, setPurpose] = useState<TablePurpose>("integrity");
+  const [chosenPurpose, setPurpose] = useState<TablePurpose>("integrity");
+  const purpose = agreementPurpose ?? chosenPurpose;
   const [purposeDetail, setPurposeDetail] = useState("");
   const nextKey = useRef(1);
   const [persons, setPersons] = useState<PersonRow[]>([{ key: 0, pseudonym: "" }]);
@@ -42,12 +60,13 @@ export function NewTableForm({ onCreated }: { onCreated(table: TableView): void 
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!accepted || !statementText) {
-      setMustAccept(true);
-      return;
-    }
+    const needsAgreement = choices.length > 0 && !agreement;
+    setAgreementMissing(needsAgreement);
+    if (!accepted || !statementText) setMustAccept(true);
+    if (needsAgreement || !accepted || !statementText) return;
     setMustAccept(false);
     const table = await submit.run({
+      ...(agreement ? { agreementId: agreement.id } : {}),
       caseCode,
       purpose,
       purposeDetail,
@@ -67,6 +86,35 @@ export function NewTableForm({ onCreated }: { onCreated(table: TableView): void 
       </div>
       <form className="form card-body form-grid" onSubmit={(e) => void onSubmit(e)} noValidate>
         <FormError message={submit.message} />
+        {agreements.loading && !agreements.data ? (
+          <p className="muted">{t("newTable.agreementsLoading")}</p>
+        ) : choices.length > 0 ? (
+          <SelectField
+            id="newtable-agreement"
+            data-testid="newtable-agreement"
+            label={t("newTable.agreement")}
+            hint={t("newTable.agreementHint")}
+            required
+            value={agreementId}
+            onChange={(e) => {
+              setChosenAgreement(e.target.value);
+              if (e.target.value) setAgreementMissing(false);
+            }}
+            error={agreementMissing ? t("newTable.chooseAgreement") : f.agreementId}
+          >
+            {choices.length > 1 ? <option value="">{t("newTable.agreementPlaceholder")}</option> : null}
+            {choices.map((a) => (
+              <option key={a.id} value={a.id}>
+                {t("newTable.agreementOption", { title: versionInForce(a)?.content.title ?? agreementTitle(a), n: a.inForce ?? "?" })}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <p className="callout" data-testid="newtable-no-agreement">
+            {agreements.error ? `${agreements.error.message} ` : ""}
+            {t("newTable.noAgreement")}
+          </p>
+        )}
         <TextField
           id="newtable-caseCode"
           data-testid="newtable-caseCode"
@@ -82,6 +130,8 @@ export function NewTableForm({ onCreated }: { onCreated(table: TableView): void 
           id="newtable-purpose"
           data-testid="newtable-purpose"
           label={t("newTable.purpose")}
+          hint={agreement ? t("newTable.purposeFromAgreement") : undefined}
+          disabled={agreementPurpose !== undefined}
           value={purpose}
           onChange={(e) => {
             const next = TABLE_PURPOSES.find((p) => p === e.target.value);

@@ -1,6 +1,8 @@
 // The release dialog: who receives this draft (by name, organisation and sector), what
-// kind of information it is, about whom, for which purpose and why. A native modal
-// <dialog>: the rest of the page is inert, Escape closes, focus returns to the opener.
+// kind of information it is, about whom, for which purpose and why. Once category and
+// purpose are chosen, recipients the sharing agreement excludes are disabled with the
+// reason (the article) under their name. A native modal <dialog>: the rest of the page
+// is inert, Escape closes, focus returns to the opener.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
@@ -15,6 +17,7 @@ import {
 } from "../../../shared/schemas";
 import type { AuthoredFragmentView, DraftView, TableView } from "../../../shared/types";
 import { orgLabel } from "../format/person";
+import { useReleaseCheck } from "../hooks/useReleaseCheck";
 import { useSubmit } from "../hooks/useSubmit";
 import { SelectField, TextAreaField } from "./Field";
 import { FormError } from "./FormError";
@@ -47,6 +50,16 @@ export function ReleaseDialog({ table, draft, opener, fallbackFocusId, onClose, 
   const [justification, setJustification] = useState("");
   const [categoryMissing, setCategoryMissing] = useState(false);
   const submit = useSubmit(api.release);
+  const check = useReleaseCheck(table.id, category, purpose);
+  const { excluded } = check;
+  const excludedKey = [...excluded.keys()].sort().join(",");
+
+  // A recipient the agreement excludes for this category and purpose cannot stay ticked.
+  useEffect(() => {
+    if (!excludedKey) return;
+    const out = new Set(excludedKey.split(","));
+    setRecipients((list) => (list.some((id) => out.has(id)) ? list.filter((id) => !out.has(id)) : list));
+  }, [excludedKey]);
 
   useEffect(() => {
     const el = dialog.current;
@@ -75,6 +88,8 @@ export function ReleaseDialog({ table, draft, opener, fallbackFocusId, onClose, 
       justification,
     });
     if (fragment) onReleased(fragment);
+    // Refused: the agreement may have changed meanwhile; show who it excludes now.
+    else if (category) check.reload();
   };
 
   const f = submit.fields;
@@ -105,34 +120,6 @@ export function ReleaseDialog({ table, draft, opener, fallbackFocusId, onClose, 
         </header>
 
         <div className="dialog-body">
-          <fieldset className="fieldset" aria-describedby={f.recipients ? "release-recipients-error" : undefined}>
-            <legend className="field-label">{t("release.recipients")}</legend>
-            {candidates.length === 0 ? <p className="empty">{t("release.noRecipients")}</p> : null}
-            <ul className="choice-list choice-list-grid">
-              {candidates.map((p) => (
-                <li key={p.id}>
-                  <label className="choice">
-                    <input
-                      type="checkbox"
-                      data-testid={`release-recipient-${p.id}`}
-                      checked={recipients.includes(p.id)}
-                      onChange={(e) => setRecipients((list) => toggle(list, p.id, e.target.checked))}
-                    />
-                    <span className="choice-text">
-                      <span className="choice-name">{p.name}</span>
-                      <span className="choice-meta">{orgLabel(t, p)}</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            {f.recipients ? (
-              <p id="release-recipients-error" className="field-error">
-                {f.recipients}
-              </p>
-            ) : null}
-          </fieldset>
-
           <div className="field-row">
             <SelectField
               id="release-category"
@@ -173,6 +160,70 @@ export function ReleaseDialog({ table, draft, opener, fallbackFocusId, onClose, 
             </SelectField>
           </div>
 
+          <SelectField
+            id="release-purpose"
+            data-testid="release-purpose"
+            label={t("release.purpose")}
+            value={purpose}
+            onChange={(e) => {
+              const next = TABLE_PURPOSES.find((p) => p === e.target.value);
+              if (next) setPurpose(next);
+            }}
+            error={f.purpose}
+          >
+            {TABLE_PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {t(`purposes.${p}`)}
+              </option>
+            ))}
+          </SelectField>
+
+          <fieldset className="fieldset" aria-describedby={f.recipients ? "release-recipients-error" : undefined}>
+            <legend className="field-label">{t("release.recipients")}</legend>
+            {candidates.length === 0 ? <p className="empty">{t("release.noRecipients")}</p> : null}
+            <ul className="choice-list choice-list-grid">
+              {candidates.map((p) => {
+                const reason = excluded.get(p.id);
+                const excludedHere = reason !== undefined;
+                return (
+                  <li key={p.id}>
+                    <label className={excludedHere ? "choice choice-excluded" : "choice"}>
+                      <input
+                        type="checkbox"
+                        data-testid={`release-recipient-${p.id}`}
+                        checked={!excludedHere && recipients.includes(p.id)}
+                        disabled={excludedHere}
+                        aria-describedby={excludedHere ? `release-excluded-${p.id}` : undefined}
+                        onChange={(e) => setRecipients((list) => toggle(list, p.id, e.target.checked))}
+                      />
+                      <span className="choice-text">
+                        <span className="choice-name">{p.name}</span>
+                        <span className="choice-meta">{orgLabel(t, p)}</span>
+                        {excludedHere ? (
+                          <span className="choice-reason" id={`release-excluded-${p.id}`} data-testid={`release-excluded-${p.id}`}>
+                            {reason || t("release.excluded")}
+                          </span>
+                        ) : null}
+                      </span>
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+            {category === "" && candidates.length > 0 ? <p className="field-hint">{t("release.checkHint")}</p> : null}
+            {check.error ? <p className="field-hint">{t("release.checkFailed", { message: check.error })}</p> : null}
+            {candidates.length > 0 && excluded.size >= candidates.length ? (
+              <p className="field-error" data-testid="release-none-allowed">
+                {t("release.noneAllowed")}
+              </p>
+            ) : null}
+            {f.recipients ? (
+              <p id="release-recipients-error" className="field-error">
+                {f.recipients}
+              </p>
+            ) : null}
+          </fieldset>
+
           <fieldset className="fieldset" aria-describedby={f.personsConcerned ? "release-persons-error" : undefined}>
             <legend className="field-label">{t("release.persons")}</legend>
             <ul className="choice-list choice-list-inline">
@@ -196,24 +247,6 @@ export function ReleaseDialog({ table, draft, opener, fallbackFocusId, onClose, 
               </p>
             ) : null}
           </fieldset>
-
-          <SelectField
-            id="release-purpose"
-            data-testid="release-purpose"
-            label={t("release.purpose")}
-            value={purpose}
-            onChange={(e) => {
-              const next = TABLE_PURPOSES.find((p) => p === e.target.value);
-              if (next) setPurpose(next);
-            }}
-            error={f.purpose}
-          >
-            {TABLE_PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`purposes.${p}`)}
-              </option>
-            ))}
-          </SelectField>
 
           <TextAreaField
             id="release-justification"

@@ -7,6 +7,7 @@ import { shortId } from "../format/person";
 import { useAnnounce } from "../hooks/useAnnounce";
 import { useSubmit } from "../hooks/useSubmit";
 import type { RecordedCommitment } from "../log/verifyTable";
+import { FlagWarning } from "./FlagWarning";
 import { FormError } from "./FormError";
 import { ProveContent } from "./ProveContent";
 import { RecipientStatusTable } from "./RecipientStatusTable";
@@ -39,6 +40,12 @@ export function ReleasedFragment({ tableId, fragment, recorded, onChanged }: Pro
         </h3>
         <span className="muted small">{t("released.releasedOn", { date: formatDateTime(fragment.releasedAt) })}</span>
       </div>
+      <FlagWarning
+        tableId={tableId}
+        fragment={fragment}
+        pending={revoke.pending}
+        onRevoke={(ids) => void run(ids, t("flag.revoked", { count: ids.length }))}
+      />
       <ul className="tags">
         <li className="badge">{t(`categories.${fragment.category}`)}</li>
         <li className="badge badge-outline">{t(`kinds.${fragment.kind}`)}</li>
@@ -59,7 +66,7 @@ export function ReleasedFragment({ tableId, fragment, recorded, onChanged }: Pro
           {t("released.commitmentLine", { commitment: shortId(fragment.commitment), id: fragment.id })}
         </p>
       </details>
-      <ProveContent fragment={fragment} recorded={recorded} />
+      <ProveContent tableId={tableId} fragment={fragment} recorded={recorded} />
       <RecipientStatusTable
         fragment={fragment}
         pending={revoke.pending}

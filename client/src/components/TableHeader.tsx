@@ -1,7 +1,10 @@
-// The table's header: case code, purpose, persons concerned, my role, live status.
+// The table's header: case code, purpose, the sharing agreement and its version in
+// force, persons concerned, my role, live status.
 import { useTranslation } from "react-i18next";
 import type { ConnectionStatus } from "../api/realtime";
 import type { TableView } from "../../../shared/types";
+import { shortHash } from "../format/agreement";
+import { Link } from "./Link";
 
 export function TableHeader({ table, status }: { table: TableView; status: ConnectionStatus }) {
   const { t } = useTranslation();
@@ -43,6 +46,28 @@ export function TableHeader({ table, status }: { table: TableView; status: Conne
           <dd>
             <span className="badge badge-accent">{t(`purposes.${table.purpose}`)}</span>
             <span className="table-purpose-detail">{table.purposeDetail}</span>
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>{t("table.agreementLabel")}</dt>
+          <dd data-testid="table-agreement">
+            {table.agreement ? (
+              <>
+                <Link to={`/agreements/${table.agreement.id}`} className="title-link" data-testid="table-agreement-link">
+                  {table.agreement.title}
+                </Link>
+                {table.agreement.version !== undefined ? (
+                  <span className="badge badge-success" title={table.agreement.hash}>
+                    {t("table.agreementVersion", { n: table.agreement.version })}
+                  </span>
+                ) : (
+                  <span className="badge badge-warning">{t("table.agreementAwaiting")}</span>
+                )}
+                {table.agreement.hash ? <code className="hash muted small">{shortHash(table.agreement.hash)}</code> : null}
+              </>
+            ) : (
+              <span className="muted">{t("table.noAgreement")}</span>
+            )}
           </dd>
         </div>
         <div className="fact">

@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { api } from "../api/tafel";
 import type { ChangeTopic } from "../../../shared/protocol";
-import type { AuthoredFragmentView, DeclineView, DraftView, LogView, TableView } from "../../../shared/types";
+import type { AuthoredFragmentView, DeclineView, DraftView, FeedbackSheetView, LogView, TableView } from "../../../shared/types";
 import { useResource, type Resource } from "./useResource";
 
 export interface TableData {
@@ -12,6 +12,7 @@ export interface TableData {
   released: Resource<AuthoredFragmentView[]>;
   declines: Resource<DeclineView[]>;
   log: Resource<LogView>;
+  feedback: Resource<FeedbackSheetView[]>;
   refresh(topics: ChangeTopic[]): void;
 }
 
@@ -23,17 +24,21 @@ export function useTable(tableId: string): TableData {
   const released = useResource(ready && `released:${ready}`, () => api.released(tableId));
   const declines = useResource(ready && `declines:${ready}`, () => api.declines(tableId));
   const log = useResource(ready && `log:${ready}`, () => api.log(tableId));
+  const feedback = useResource(ready && `feedback:${ready}`, () => api.feedbackSheets(tableId));
 
   const reloadTable = table.reload;
   const reloadReleased = released.reload;
   const reloadDeclines = declines.reload;
   const reloadLog = log.reload;
+  const reloadFeedback = feedback.reload;
   const refresh = useCallback(
     (topics: ChangeTopic[]) => {
       for (const topic of new Set(topics)) {
         switch (topic) {
           case "participants":
             void reloadTable();
+            // Who is awaited on a feedback sheet follows who is at the table.
+            void reloadFeedback();
             break;
           case "fragments":
             void reloadReleased();
@@ -43,12 +48,14 @@ export function useTable(tableId: string): TableData {
             break;
           case "log":
             void reloadLog();
+            // Feedback sheets change with a logged step (drafted, approved, sent).
+            void reloadFeedback();
             break;
         }
       }
     },
-    [reloadTable, reloadReleased, reloadDeclines, reloadLog],
+    [reloadTable, reloadReleased, reloadDeclines, reloadLog, reloadFeedback],
   );
 
-  return { table, drafts, released, declines, log, refresh };
+  return { table, drafts, released, declines, log, feedback, refresh };
 }

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { AuthoredFragmentView, DraftView } from "../../../shared/types";
 import { DeclinesPanel } from "../components/DeclinesPanel";
 import { DraftsPanel } from "../components/DraftsPanel";
+import { FeedbackPanel } from "../components/FeedbackPanel";
 import { FormError } from "../components/FormError";
 import { Link } from "../components/Link";
 import { LogAlarm } from "../components/LogAlarm";
@@ -24,7 +25,7 @@ import { useNotice } from "../hooks/useNotice";
 import { useRealtimeTable } from "../hooks/useRealtimeTable";
 import { useTable } from "../hooks/useTable";
 
-const TABS = ["drafts", "received", "released", "participants", "declines", "log"] as const;
+const TABS = ["drafts", "received", "released", "participants", "declines", "feedback", "log"] as const;
 type TabId = (typeof TABS)[number];
 
 export function TablePage({ tableId }: { tableId: string }) {
@@ -99,6 +100,7 @@ export function TablePage({ tableId }: { tableId: string }) {
     released: <ReleasedPanel tableId={tableId} released={data.released} commitments={verification.verification.commitments} />,
     participants: <ParticipantsPanel table={table} onChanged={() => void data.table.reload()} />,
     declines: <DeclinesPanel tableId={tableId} declines={data.declines} />,
+    feedback: <FeedbackPanel table={table} sheets={data.feedback} />,
     log: <LogPanel tableId={tableId} log={data.log} persons={table.personsConcerned} verification={verification} />,
   };
 

@@ -1,0 +1,133 @@
+// One version of a sharing agreement as a readable charter: legal basis, purpose,
+// members, one article per information category (numbered as the agreement numbers
+// them), the matrix, the minutes rules, the review date and the signatures. The same
+// rendering is what the print view prints.
+import { useTranslation } from "react-i18next";
+import type { AgreementVersionView, OrganisationView } from "../../../shared/types";
+import { allowedSectors, categoriesByArticle } from "../format/agreement";
+import { formatDate, formatDateTime } from "../format/date";
+import { AgreementMatrixTable } from "./AgreementMatrixTable";
+
+interface Props {
+  version: AgreementVersionView;
+  organisations: ReadonlyMap<string, OrganisationView>;
+  /** Heading level of the charter's title: 2 on the page, 1 when printed alone. */
+  level?: 1 | 2;
+  testid?: string;
+}
+
+export function AgreementCharter({ version, organisations, level = 2, testid }: Props) {
+  const { t } = useTranslation();
+  const c = version.content;
+  const Title = level === 1 ? "h1" : "h2";
+  const Section = level === 1 ? "h2" : "h3";
+  const orgName = (id: string) => organisations.get(id)?.name ?? t("agreements.unknownOrganisation");
+  const list = (items: string[]) => items.join(t("common.listSeparator"));
+
+  return (
+    <article className="charter" data-testid={testid}>
+      <header className="charter-header">
+        <p className="charter-kicker">{t("charter.kicker", { n: version.number })}</p>
+        <Title className="charter-title">{c.title}</Title>
+        <p className="charter-status">
+          {version.inForceAt
+            ? t("charter.inForceSince", { date: formatDateTime(version.inForceAt) })
+            : t("charter.notInForce", { count: version.awaiting.length })}
+        </p>
+        <p className="small muted">
+          {t("charter.hash")} <code className="hash">{version.hash}</code>
+        </p>
+      </header>
+
+      <section className="charter-article">
+        <Section>{t("charter.legalBasis")}</Section>
+        <p>
+          {t(`legalBasisKinds.${c.legalBasis.kind}`)}: {c.legalBasis.reference}
+          {c.legalBasis.date ? ` ${t("charter.dated", { date: formatDate(c.legalBasis.date) })}` : ""}
+        </p>
+      </section>
+
+      <section className="charter-article">
+        <Section>{t("charter.purpose")}</Section>
+        <p>{t(`purposes.${c.purpose}`)}</p>
+      </section>
+
+      <section className="charter-article">
+        <Section>{t("charter.members")}</Section>
+        <table className="data-table charter-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("agreementForm.colOrganisation")}</th>
+              <th scope="col">{t("charter.colSector")}</th>
+              <th scope="col">{t("agreementForm.colRole")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.members.map((m) => {
+              const org = organisations.get(m.organisationId);
+              return (
+                <tr key={m.organisationId}>
+                  <th scope="row">{orgName(m.organisationId)}</th>
+                  <td>{org ? t(`sectors.${org.sector}`) : t("common.none")}</td>
+                  <td>{m.role}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="charter-article">
+        <Section>{t("charter.categories")}</Section>
+        <p className="small muted">{t("charter.categoriesIntro")}</p>
+        <ol className="charter-categories">
+          {categoriesByArticle(c).map((cat) => {
+            const sectors = allowedSectors(c, cat.key);
+            return (
+              <li key={cat.key} className="charter-category" data-testid={testid ? `${testid}-article-${cat.article}` : undefined}>
+                <p className="charter-category-title">
+                  <span className="charter-article-number">{t("charter.article", { article: cat.article })}</span> {cat.label}
+                </p>
+                <p>
+                  {sectors.length > 0
+                    ? t("charter.mayGoTo", { sectors: list(sectors.map((s) => t(`sectors.${s}`))) })
+                    : t("charter.mayGoNowhere")}{" "}
+                  {t("charter.retention", { count: cat.retentionDays })}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+        <AgreementMatrixTable content={c} testid={testid ? `${testid}-matrix` : undefined} />
+      </section>
+
+      <section className="charter-article">
+        <Section>{t("charter.minutes")}</Section>
+        <p className="prose">{c.minutesRules}</p>
+      </section>
+
+      <section className="charter-article">
+        <Section>{t("charter.review")}</Section>
+        <p>{t("charter.reviewOn", { date: formatDate(c.reviewDate) })}</p>
+      </section>
+
+      <section className="charter-article charter-signatures">
+        <Section>{t("charter.signatures")}</Section>
+        {version.signatures.length === 0 ? (
+          <p className="muted">{t("charter.noSignatures")}</p>
+        ) : (
+          <ul className="charter-signature-list">
+            {version.signatures.map((s) => (
+              <li key={s.organisation.id}>
+                {t("charter.signedBy", { organisation: s.organisation.name, name: s.by.name, date: formatDateTime(s.at) })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {version.awaiting.length > 0 ? (
+          <p className="muted">{t("charter.awaiting", { names: list(version.awaiting.map((o) => o.name)) })}</p>
+        ) : null}
+      </section>
+    </article>
+  );
+}
