@@ -6,7 +6,7 @@ import { z } from "zod";
 import * as S from "../shared/schemas.js";
 
 interface Route {
-  method: "get" | "post" | "put" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   body?: z.ZodType;
@@ -54,6 +54,16 @@ export const ROUTES: Route[] = [
   { tag: "log", method: "get", path: `${T}/log/entries`, summary: "CT get-entries: canonical entries start…end inclusive, at most 1000 (query: start, end)", ok: 200, returns: "LogEntriesView" },
   { tag: "log", method: "get", path: `${T}/log/export`, summary: "The whole log with a signed head, for `npm run verify-log` (the export is logged first)", ok: 200, returns: "LogExport" },
   { tag: "fragments", method: "get", path: `${T}/release-check`, summary: "Before releasing: for each possible recipient, whether the agreement allows this category and purpose, and why not (query: category, purpose)", ok: 200, returns: "ReleaseCheckView[]" },
+  { tag: "meetings", method: "get", path: `${T}/meetings`, summary: "Meetings of this table", ok: 200, returns: "MeetingView[]" },
+  { tag: "meetings", method: "post", path: `${T}/meetings`, summary: "Open a meeting with its agenda (chair); open actions become its review list", body: S.OpenMeetingBody, ok: 201, returns: "MeetingView" },
+  { tag: "meetings", method: "put", path: `${T}/meetings/{meetingId}/attendance`, summary: "Record present / apologies / information sent (chair)", body: S.AttendanceBody, ok: 200, returns: "MeetingView" },
+  { tag: "meetings", method: "post", path: `${T}/meetings/{meetingId}/confirmations`, summary: "An attendee confirms the confidentiality statement for this meeting (logged)", ok: 201, returns: "MeetingView" },
+  { tag: "meetings", method: "post", path: `${T}/meetings/{meetingId}/decisions`, summary: "Record a decision (chair)", body: S.DecisionBody, ok: 201, returns: "MeetingView" },
+  { tag: "meetings", method: "post", path: `${T}/meetings/{meetingId}/finalise`, summary: "Freeze the board into this meeting's minutes (chair); stored, hashed, logged", ok: 200, returns: "MeetingView" },
+  { tag: "meetings", method: "get", path: `${T}/meetings/{meetingId}/minutes`, summary: "My copy of the finalised minutes (the frozen board); logged per recipient", ok: 200, returns: "MinutesCopyView" },
+  { tag: "meetings", method: "get", path: `${T}/actions`, summary: "Actions of this table with their attributed history", ok: 200, returns: "ActionView[]" },
+  { tag: "meetings", method: "post", path: `${T}/actions`, summary: "Create an action with an owner and a due date (chair)", body: S.ActionBody, ok: 201, returns: "ActionView" },
+  { tag: "meetings", method: "patch", path: `${T}/actions/{actionId}`, summary: "Change an action's status (owner or chair); attributed and logged", body: S.ActionStatusBody, ok: 200, returns: "ActionView" },
   { tag: "feedback", method: "get", path: `${T}/feedback-sheets`, summary: "Feedback sheets of this table, with approvals and who is awaited", ok: 200, returns: "FeedbackSheetView[]" },
   { tag: "feedback", method: "post", path: `${T}/feedback-sheets`, summary: "Draft a feedback sheet (chair); refused if it repeats a passage of any fragment", body: S.FeedbackSheetBody, ok: 201, returns: "FeedbackSheetView" },
   { tag: "feedback", method: "put", path: `${T}/feedback-sheets/{sheetId}`, summary: "Change a feedback sheet (chair); clears every approval", body: S.FeedbackSheetBody, ok: 200, returns: "FeedbackSheetView" },

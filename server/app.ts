@@ -31,6 +31,7 @@ import { dpoRoutes } from "./routes/dpo.js";
 import { agreementRoutes } from "./routes/agreements.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { organisationRoutes } from "./routes/organisations.js";
+import { meetingRoutes } from "./routes/meetings.js";
 
 export interface Tafel {
   ctx: Context;
@@ -57,7 +58,14 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   const collab = new CollabServer(origins, config.dataDir, logger);
   // Every command's side effects reach both channels: an ended access closes sockets and Yjs connections.
   const notifier = fanOutNotifier([realtime, collab], logger);
-  const ctx: Context = { store, logger, notifier, signer, sessionHours: config.sessionHours };
+  const ctx: Context = {
+    store,
+    logger,
+    notifier,
+    signer,
+    sessionHours: config.sessionHours,
+    boardState: (tableId) => collab.boardState(tableId),
+  };
   realtime.start(ctx);
   collab.start(ctx);
 
@@ -100,6 +108,7 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   api.use(authRoutes(ctx));
   api.use("/admin", adminRoutes(ctx));
   api.use("/tables/:tableId/feedback-sheets", feedbackRoutes(ctx));
+  api.use("/tables/:tableId", meetingRoutes(ctx));
   api.use("/tables", tableRoutes(ctx));
   api.use(logRoutes(ctx));
   api.use("/dpo", dpoRoutes(ctx));

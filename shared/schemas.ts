@@ -267,3 +267,33 @@ export const FeedbackSheetBody = z.strictObject({
   summary: text(2000),
 });
 export type FeedbackSheetBody = z.infer<typeof FeedbackSheetBody>;
+
+// ---- meetings, attendance, decisions, actions -------------------------------------
+
+export const ATTENDANCE = ["present", "apologies", "information-sent"] as const;
+export const ACTION_STATUSES = ["open", "done", "not-done", "not-possible"] as const;
+
+export const OpenMeetingBody = z.strictObject({
+  agenda: z.array(text(LIMITS.question)).min(1, { error: "name at least one agenda item" }).max(50),
+});
+export type OpenMeetingBody = z.infer<typeof OpenMeetingBody>;
+
+export const AttendanceBody = z.strictObject({ accountId: Id, status: z.enum(ATTENDANCE) });
+export type AttendanceBody = z.infer<typeof AttendanceBody>;
+
+export const DecisionBody = z.strictObject({
+  text: text(2000),
+  /** Index into the meeting's agenda. */
+  agendaItem: z.number().int().min(0).max(49).optional(),
+});
+export type DecisionBody = z.infer<typeof DecisionBody>;
+
+export const ActionBody = z.strictObject({
+  title: text(LIMITS.draftTitle),
+  ownerId: Id,
+  due: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }),
+});
+export type ActionBody = z.infer<typeof ActionBody>;
+
+export const ActionStatusBody = z.strictObject({ status: z.enum(ACTION_STATUSES), note: text(LIMITS.justification).optional() });
+export type ActionStatusBody = z.infer<typeof ActionStatusBody>;

@@ -202,6 +202,10 @@ export interface LogEntryView {
   organisation?: string;
   /** A feedback sheet the entry is about. */
   sheet?: string;
+  meeting?: string;
+  action?: string;
+  /** An attendance or action status. */
+  status?: string;
   question?: string;
   leafHash: string;
 }
@@ -353,4 +357,40 @@ export interface FeedbackSheetView {
   /** Active participants who have not approved this text yet. */
   awaiting: PersonView[];
   sentAt?: string;
+}
+
+// ---- meetings -----------------------------------------------------------------------
+
+export interface ActionView {
+  id: string;
+  title: string;
+  owner: PersonView;
+  due: string;
+  status: (typeof import("./schemas.js").ACTION_STATUSES)[number];
+  createdBy: PersonView;
+  createdAt: string;
+  /** Every status change, attributed by the server. */
+  history: { status: string; by: PersonView; at: string; note?: string }[];
+}
+
+export interface MeetingView {
+  id: string;
+  number: number;
+  openedAt: string;
+  openedBy: PersonView;
+  agenda: string[];
+  attendance: { person: PersonView; status: (typeof import("./schemas.js").ATTENDANCE)[number]; at: string }[];
+  /** Who confirmed the confidentiality statement for this meeting. */
+  confirmations: { person: PersonView; at: string }[];
+  decisions: { id: string; text: string; agendaItem?: number; by: PersonView; at: string }[];
+  /** Actions still open when the meeting opened: its review list. */
+  review: string[];
+  minutes?: { version: number; hash: string; finalisedAt: string; finalisedBy: PersonView };
+}
+
+/** One participant's copy of finalised minutes: the frozen board (a Yjs update, base64). */
+export interface MinutesCopyView {
+  meeting: MeetingView;
+  hash: string;
+  boardState: string;
 }

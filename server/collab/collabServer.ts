@@ -13,6 +13,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import * as Y from "yjs";
 import { COLLAB_CLOSE, COLLAB_CLOSE_REASON, COLLAB_LIMITS, docNameFromPath, type CollabCloseCode } from "../../shared/collab.js";
 import type { ChangeTopic } from "../../shared/protocol.js";
 import { sessionTokenFrom } from "../auth/cookies.js";
@@ -64,6 +65,19 @@ export class CollabServer implements Notifier {
   /** For `http.on("upgrade")`: a request whose path starts with /collab/. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+  }
+
+  /**
+   * The board's current state as one Yjs update, read under the document's lock (so it
+   * holds exactly what is on disk): what finalised minutes freeze.
+   */
+  async boardState(tableId: string): Promise<Uint8Array> {
+    const lease = await this.documents.acquire({ kind: "board", tableId });
+    try {
+      return await lease.doc.runExclusive(() => Y.encodeStateAsUpdate(lease.doc.ydoc));
+    } finally {
+      lease.release();
+    }
   }
 
   /** Open connections (for tests and diagnostics). */

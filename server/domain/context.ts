@@ -23,6 +23,8 @@ export interface Context {
   notifier: Notifier;
   signer: LogSigner;
   sessionHours: number;
+  /** The board's current state (a Yjs update), from the collaboration server. */
+  boardState(tableId: string): Promise<Uint8Array>;
 }
 
 export function participationOf(ctx: Context, tableId: string, accountId: string): Participation | undefined {

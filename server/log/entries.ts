@@ -48,6 +48,14 @@ export type LogEntryBody =
   | { type: "agreement-in-force"; agreement: string; version: number; hash: string }
   | { type: "agreement-signed-for-table"; agreement: string; version: number; hash: string; organisation: string }
   | { type: "release-flagged"; fragment: string; agreement: string; version: number }
+  | { type: "meeting-opened"; meeting: string; number: number }
+  | { type: "attendance-recorded"; meeting: string; subject: string; status: string }
+  | { type: "meeting-confirmed"; meeting: string; statement: string }
+  | { type: "decision-recorded"; meeting: string; decision: string }
+  | { type: "action-created"; action: string; subject: string; due: string }
+  | { type: "action-updated"; action: string; status: string }
+  | { type: "minutes-finalised"; meeting: string; version: number; hash: string }
+  | { type: "minutes-distributed"; meeting: string; recipient: string; hash: string }
   | { type: "feedback-drafted"; sheet: string; hash: string }
   | { type: "feedback-approved"; sheet: string; hash: string }
   | { type: "feedback-sent"; sheet: string; hash: string; addressee: string }

@@ -50,6 +50,19 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
       };
     case "log-exported":
       return {};
+    case "meeting-opened":
+    case "meeting-confirmed":
+    case "decision-recorded":
+    case "minutes-finalised":
+      return { meeting: e.meeting };
+    case "attendance-recorded":
+      return { meeting: e.meeting, subject: person(e.subject), status: e.status };
+    case "minutes-distributed":
+      return { meeting: e.meeting, subject: person(e.recipient) };
+    case "action-created":
+      return { action: e.action, subject: person(e.subject) };
+    case "action-updated":
+      return { action: e.action, status: e.status };
     case "feedback-drafted":
     case "feedback-approved":
     case "feedback-sent":

@@ -1,7 +1,8 @@
 // The embedded store: data/tafel.json for accounts, sessions and participations;
 // data/tables/<id>/table.json and log.jsonl per table, loaded lazily.
 import path from "node:path";
-import { access } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
+import { writeFileDurable } from "./durableFile.js";
 import { Mutex } from "async-mutex";
 import { DurableDoc } from "./durableDoc.js";
 import { TableLog } from "../log/tableLog.js";
@@ -25,6 +26,12 @@ export async function openLowdbStore(dataDir: string, logger: Logger): Promise<S
   const loaded = new Map<string, Promise<TableFiles | null>>();
 
   const dirOf = (id: string) => path.join(dataDir, "tables", id);
+  const BLOB_NAME = /^[a-z0-9-]{1,64}$/;
+  const blobPath = (tableId: string, name: string) => {
+    // Both parts become a path: only ever a uuid and a plain name.
+    if (!TABLE_ID.test(tableId) || !BLOB_NAME.test(name)) throw new Error("invalid blob reference");
+    return path.join(dirOf(tableId), "blobs", name);
+  };
 
   async function load(id: string, initial?: TableData): Promise<TableFiles | null> {
     const dir = dirOf(id);
@@ -63,6 +70,17 @@ export async function openLowdbStore(dataDir: string, logger: Logger): Promise<S
         if (f === null) forget();
       }, forget);
       return files;
+    },
+    async writeBlob(tableId, name, bytes) {
+      await writeFileDurable(blobPath(tableId, name), bytes);
+    },
+    async readBlob(tableId, name) {
+      try {
+        return new Uint8Array(await readFile(blobPath(tableId, name)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw err;
+      }
     },
     async createTable(initial) {
       const files = load(initial.id, initial);

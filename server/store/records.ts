@@ -1,5 +1,6 @@
 // What is stored. These records never leave the server as they are: presenters turn
 // them into the views of shared/types.ts for one viewer.
+import type { ACTION_STATUSES, ATTENDANCE } from "../../shared/schemas.js";
 import type {
   AccountRole,
   AgreementBody,
@@ -170,6 +171,31 @@ export interface FeedbackSheet {
   sentAt?: string;
 }
 
+export interface Meeting {
+  id: string;
+  number: number;
+  openedAt: string;
+  openedBy: string;
+  agenda: string[];
+  attendance: { accountId: string; status: (typeof ATTENDANCE)[number]; at: string }[];
+  confirmations: { accountId: string; at: string }[];
+  decisions: { id: string; text: string; agendaItem?: number; by: string; at: string }[];
+  review: string[];
+  minutes?: { version: number; hash: string; finalisedAt: string; finalisedBy: string };
+}
+
+export interface Action {
+  id: string;
+  title: string;
+  ownerId: string;
+  due: string;
+  status: (typeof ACTION_STATUSES)[number];
+  createdBy: string;
+  createdAt: string;
+  meetingId?: string;
+  history: { status: string; by: string; at: string; note?: string }[];
+}
+
 export interface TableData {
   id: string;
   /** The sharing agreement this table works under (tables opened before agreements have none). */
@@ -185,6 +211,8 @@ export interface TableData {
   /** Absent in tables written before deferrals existed. */
   deferrals?: Deferral[];
   feedbackSheets?: FeedbackSheet[];
+  meetings?: Meeting[];
+  actions?: Action[];
   /** Organisations outside the agreement that signed it for this table only, per version. */
   adHocPartners?: { organisationId: string; accountId: string; agreementVersion: number; hash: string; at: string }[];
   /** Set when the board is frozen (final minutes): the Yjs board is read-only from then on. */

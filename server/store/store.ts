@@ -24,4 +24,7 @@ export interface Store {
   /** Loads a table's files on first use; null if no such table. */
   table(id: string): Promise<TableFiles | null>;
   createTable(initial: TableData): Promise<TableFiles>;
+  /** Immutable binary records of a table (frozen minutes), written durably; null if absent. */
+  writeBlob(tableId: string, name: string, bytes: Uint8Array): Promise<void>;
+  readBlob(tableId: string, name: string): Promise<Uint8Array | null>;
 }
