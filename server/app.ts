@@ -26,6 +26,7 @@ import { errorHandler, notFoundHandler } from "./routes/errors.js";
 import { tableRoutes } from "./routes/tables.js";
 import { openLowdbStore } from "./store/lowdbStore.js";
 import { openSigner } from "./log/signer.js";
+import { openKeyring } from "./store/sealer.js";
 import { logRoutes } from "./routes/log.js";
 import { dpoRoutes } from "./routes/dpo.js";
 import { agreementRoutes } from "./routes/agreements.js";
@@ -48,14 +49,15 @@ export interface Tafel {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function createTafel(config: Config, logger: Logger): Promise<Tafel> {
-  const store = await openLowdbStore(config.dataDir, logger);
+  const sealer = await openKeyring(config.keyFile);
+  const store = await openLowdbStore(config.dataDir, logger, sealer);
   const signer = await openSigner(config.dataDir);
   const app = express();
   const http = createServer(app);
   const port = () => (http.address() as AddressInfo | null)?.port ?? config.port;
   const origins = originsFor(config.origins, config.host, port);
   const realtime = new Realtime(http, origins, logger);
-  const collab = new CollabServer(origins, config.dataDir, logger);
+  const collab = new CollabServer(origins, config.dataDir, logger, sealer);
   // Every command's side effects reach both channels: an ended access closes sockets and Yjs connections.
   const notifier = fanOutNotifier([realtime, collab], logger);
   const ctx: Context = {

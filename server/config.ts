@@ -3,6 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { defaultKeyFile } from "./store/sealer.js";
 
 export interface Config {
   host: string;
@@ -16,6 +17,8 @@ export interface Config {
   sessionHours: number;
   demo: boolean;
   clientDir: string;
+  /** The keyring that seals content at rest; outside the data directory. */
+  keyFile: string;
 }
 
 const Env = z.object({
@@ -25,6 +28,7 @@ const Env = z.object({
   TAFEL_ORIGINS: z.string().optional(),
   TAFEL_TRUST_PROXY: z.enum(["0", "1", "true", "false"]).optional(),
   TAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).optional(),
+  TAFEL_KEY_FILE: z.string().min(1).optional(),
 });
 
 export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
@@ -37,16 +41,19 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
       origin: { type: "string", multiple: true },
       "trust-proxy": { type: "boolean" },
       demo: { type: "boolean" },
+      "key-file": { type: "string" },
     },
     strict: true,
   });
   const e = Env.parse(env);
   const port = values.port === undefined ? (e.PORT ?? 3000) : z.coerce.number().int().min(0).max(65535).parse(values.port);
   const origins = values.origin ?? (e.TAFEL_ORIGINS ? e.TAFEL_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean) : []);
+  const dataDir = path.resolve(values.data ?? e.TAFEL_DATA_DIR ?? "data");
   return {
     host: values.host ?? e.HOST ?? "127.0.0.1",
     port,
-    dataDir: path.resolve(values.data ?? e.TAFEL_DATA_DIR ?? "data"),
+    dataDir,
+    keyFile: path.resolve(values["key-file"] ?? e.TAFEL_KEY_FILE ?? defaultKeyFile(dataDir)),
     origins,
     trustProxy: values["trust-proxy"] ?? (e.TAFEL_TRUST_PROXY === "1" || e.TAFEL_TRUST_PROXY === "true"),
     sessionHours: e.TAFEL_SESSION_HOURS ?? 8,

@@ -23,6 +23,7 @@ import type { Context, Notifier } from "../domain/context.js";
 import type { Logger } from "../logger.js";
 import { CollabConnection } from "./connection.js";
 import { DocumentRegistry } from "./documents.js";
+import type { Sealer } from "../store/sealer.js";
 
 /** Sessions expire on open connections too (as on realtime sockets). */
 const ACCESS_SWEEP_MS = 15_000;
@@ -46,8 +47,9 @@ export class CollabServer implements Notifier {
     private readonly origins: Origins,
     dataDir: string,
     private readonly logger: Logger,
+    sealer?: Sealer,
   ) {
-    this.documents = new DocumentRegistry(dataDir, logger);
+    this.documents = new DocumentRegistry(dataDir, logger, undefined, sealer);
     this.sweep = setInterval(() => {
       for (const c of [...this.connections]) c.recheck();
     }, ACCESS_SWEEP_MS);

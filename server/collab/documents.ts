@@ -11,6 +11,7 @@ import * as Y from "yjs";
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from "y-protocols/awareness";
 import { COLLAB_CLOSE, formatDocName, type CollabCloseCode, type CollabDocName } from "../../shared/collab.js";
 import type { Logger } from "../logger.js";
+import type { Sealer } from "../store/sealer.js";
 import { AwarenessOwners, verifiedState, type AwarenessPeer } from "./awareness.js";
 import {
   awarenessFrame,
@@ -213,6 +214,7 @@ export class DocumentRegistry {
     private readonly dataDir: string,
     private readonly logger: Logger,
     private readonly compactAfter = COMPACT_AFTER_UPDATES,
+    private readonly sealer?: Sealer,
   ) {}
 
   get loadedCount(): number {
@@ -227,7 +229,7 @@ export class DocumentRegistry {
         refs: 0,
         loading: CollabDocument.load(
           ref,
-          DocumentFiles.for(this.dataDir, ref),
+          DocumentFiles.for(this.dataDir, ref, this.sealer),
           this.logger,
           () => this.forget(name, created),
           this.compactAfter,

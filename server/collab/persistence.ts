@@ -14,6 +14,7 @@
 import { mkdir, open, readFile, truncate } from "node:fs/promises";
 import path from "node:path";
 import type { CollabDocName } from "../../shared/collab.js";
+import type { Sealer } from "../store/sealer.js";
 import { appendLinesDurable, fsyncDir, readTextIfExists, writeFileDurable } from "../store/durableFile.js";
 
 /** Compact once this many updates have been appended since the last snapshot. */
@@ -55,13 +56,22 @@ export class DocumentFiles {
   constructor(
     private readonly dir: string,
     base: string,
+    private readonly sealer?: Sealer,
   ) {
     this.snapshotFile = path.join(dir, `${base}.snapshot`);
     this.updatesFile = path.join(dir, `${base}.updates`);
   }
 
-  static for(dataDir: string, doc: CollabDocName): DocumentFiles {
-    return new DocumentFiles(collabDir(dataDir, doc.tableId), fileBase(doc));
+  static for(dataDir: string, doc: CollabDocName, sealer?: Sealer): DocumentFiles {
+    return new DocumentFiles(collabDir(dataDir, doc.tableId), fileBase(doc), sealer);
+  }
+
+  private open(stored: Uint8Array): Uint8Array {
+    return this.sealer ? new Uint8Array(this.sealer.open(stored)) : stored;
+  }
+
+  private seal(plain: Uint8Array): Uint8Array {
+    return this.sealer ? this.sealer.seal(plain) : plain;
   }
 
   get pendingUpdates(): number {
@@ -69,7 +79,8 @@ export class DocumentFiles {
   }
 
   async load(): Promise<LoadedDocument> {
-    const snapshot = await readIfExists(this.snapshotFile);
+    const stored = await readIfExists(this.snapshotFile);
+    const snapshot = stored ? this.open(stored) : null;
     let text = (await readTextIfExists(this.updatesFile)) ?? "";
     let repaired = false;
     if (text.length > 0 && !text.endsWith("\n")) {
@@ -80,7 +91,7 @@ export class DocumentFiles {
     const lines = text.split("\n").filter((l) => l.length > 0);
     const updates = lines.map((line, i) => {
       if (!BASE64_LINE.test(line)) throw new Error(`${this.updatesFile}: line ${i + 1} is not base64`);
-      return new Uint8Array(Buffer.from(line, "base64"));
+      return this.open(new Uint8Array(Buffer.from(line, "base64")));
     });
     this.lines = updates.length;
     return { snapshot, updates, repaired };
@@ -89,14 +100,14 @@ export class DocumentFiles {
   /** Appends one update durably; resolves once it is on disk. Callers serialise. */
   async append(update: Uint8Array): Promise<void> {
     await this.ensureDir();
-    await appendLinesDurable(this.updatesFile, [Buffer.from(update).toString("base64")]);
+    await appendLinesDurable(this.updatesFile, [Buffer.from(this.seal(update)).toString("base64")]);
     this.lines += 1;
   }
 
   /** Replaces snapshot + updates by one snapshot of `state`, in the crash-safe order above. */
   async compact(state: Uint8Array): Promise<void> {
     await this.ensureDir();
-    await writeFileDurable(this.snapshotFile, state);
+    await writeFileDurable(this.snapshotFile, this.seal(state));
     if (this.lines === 0) return;
     const handle = await open(this.updatesFile, "r+");
     try {

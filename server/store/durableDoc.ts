@@ -4,17 +4,18 @@
 import { Low } from "lowdb";
 import { Mutex } from "async-mutex";
 import { DurableJSONFile } from "./durableFile.js";
+import type { Sealer } from "./sealer.js";
 
 export class DurableDoc<T> {
   private readonly low: Low<T>;
   private readonly mutex = new Mutex();
 
-  private constructor(file: string, defaults: T) {
-    this.low = new Low<T>(new DurableJSONFile<T>(file), defaults);
+  private constructor(file: string, defaults: T, sealer?: Sealer) {
+    this.low = new Low<T>(new DurableJSONFile<T>(file, sealer), defaults);
   }
 
-  static async open<T>(file: string, defaults: T): Promise<DurableDoc<T>> {
-    const doc = new DurableDoc<T>(file, defaults);
+  static async open<T>(file: string, defaults: T, sealer?: Sealer): Promise<DurableDoc<T>> {
+    const doc = new DurableDoc<T>(file, defaults, sealer);
     await doc.low.read();
     return doc;
   }

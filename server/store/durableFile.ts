@@ -5,6 +5,7 @@
 import { open, readFile, rename, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Adapter } from "lowdb";
+import type { Sealer } from "./sealer.js";
 
 export async function fsyncDir(dir: string): Promise<void> {
   const handle = await open(dir, "r");
@@ -55,16 +56,27 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   }
 }
 
-/** A lowdb adapter with fsync'd writes. Callers serialise writes (see DurableDoc). */
+/** A lowdb adapter with fsync'd writes, sealed at rest when given a sealer. Callers serialise writes. */
 export class DurableJSONFile<T> implements Adapter<T> {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly sealer?: Sealer,
+  ) {}
 
   async read(): Promise<T | null> {
-    const text = await readTextIfExists(this.file);
-    return text === null ? null : (JSON.parse(text) as T);
+    let stored: Buffer;
+    try {
+      stored = await readFile(this.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
+    const plain = this.sealer ? this.sealer.open(stored) : stored;
+    return JSON.parse(Buffer.from(plain).toString("utf8")) as T;
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurable(this.file, JSON.stringify(data));
+    const json = JSON.stringify(data);
+    await writeFileDurable(this.file, this.sealer ? this.sealer.seal(Buffer.from(json, "utf8")) : json);
   }
 }

@@ -7,6 +7,7 @@ import { Mutex } from "async-mutex";
 import { DurableDoc } from "./durableDoc.js";
 import { TableLog } from "../log/tableLog.js";
 import type { Logger } from "../logger.js";
+import type { Sealer } from "./sealer.js";
 import type { GlobalData, TableData } from "./records.js";
 import type { Store, TableFiles } from "./store.js";
 
@@ -21,7 +22,11 @@ const EMPTY: GlobalData = {
 
 const TABLE_ID = /^[0-9a-f-]{36}$/;
 
-export async function openLowdbStore(dataDir: string, logger: Logger): Promise<Store> {
+/**
+ * With a sealer, table documents and blobs (everything holding content) are sealed at
+ * rest; tafel.json (accounts, token hashes, participations) and the logs are not.
+ */
+export async function openLowdbStore(dataDir: string, logger: Logger, sealer?: Sealer): Promise<Store> {
   const global = await DurableDoc.open<GlobalData>(path.join(dataDir, "tafel.json"), structuredClone(EMPTY));
   const loaded = new Map<string, Promise<TableFiles | null>>();
 
@@ -44,7 +49,7 @@ export async function openLowdbStore(dataDir: string, logger: Logger): Promise<S
       }
     }
     const placeholder = initial ?? ({} as TableData);
-    const doc = await DurableDoc.open<TableData>(tableFile, placeholder);
+    const doc = await DurableDoc.open<TableData>(tableFile, placeholder, sealer);
     if (initial) await doc.update((d) => Object.assign(d, initial));
     const { log, repaired } = await TableLog.open(path.join(dir, "log.jsonl"));
     if (repaired) logger.warn(`table ${id}: log ended in an unacknowledged partial line; it was cut`);
@@ -72,11 +77,12 @@ export async function openLowdbStore(dataDir: string, logger: Logger): Promise<S
       return files;
     },
     async writeBlob(tableId, name, bytes) {
-      await writeFileDurable(blobPath(tableId, name), bytes);
+      await writeFileDurable(blobPath(tableId, name), sealer ? sealer.seal(bytes) : bytes);
     },
     async readBlob(tableId, name) {
       try {
-        return new Uint8Array(await readFile(blobPath(tableId, name)));
+        const stored = new Uint8Array(await readFile(blobPath(tableId, name)));
+        return sealer ? new Uint8Array(sealer.open(stored)) : stored;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw err;

@@ -3,7 +3,7 @@
 // a recipient who first connects after the restart gets the fragment then, logged as
 // any delivery. On disk, content lives only in the table file: never in the log or
 // in tafel.json.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthoredFragmentView, DraftView, LogView, TableView } from "../../shared/types.js";
@@ -11,7 +11,7 @@ import { ApiClient } from "../support/api.js";
 import { buildWorld, releaseCanary, type Member, type World } from "../support/factories.js";
 import { connect, eventually, settle, type RecordingSocket } from "../support/realtime.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
-import { entries, errorLines, expectAbsent, expectPresent } from "../support/adversary.js";
+import { entries, errorLines, expectAbsent } from "../support/adversary.js";
 
 let server: TestServer;
 let world: World;
@@ -107,13 +107,21 @@ describe("a restart on the same data directory", () => {
       return entries(log, { type: "fragment-delivered", fragmentId: fragment.id, subject: bob.account.id }).length === 2;
     });
 
-    // On disk: the content is in the table file only.
+    // On disk: the content is stored sealed (AES-256-GCM, key outside the data
+    // directory), so no file of the data directory carries it in the clear; the
+    // re-deliveries above are the witness that it is stored.
     await settle(100);
     const dir = server.dataDir;
-    const tableFile = await readFile(path.join(dir, "tables", t, "table.json"), "utf8");
+    const tableFile = await readFile(path.join(dir, "tables", t, "table.json"));
     const logFile = await readFile(path.join(dir, "tables", t, "log.jsonl"), "utf8");
     const globalFile = await readFile(path.join(dir, "tafel.json"), "utf8");
-    expectPresent("table.json", tableFile, canary); // the witness: content is stored there
+    expect(tableFile.subarray(0, 4).toString("latin1")).toBe("TFL1");
+    for (const file of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (!file.isFile()) continue;
+      const raw = await readFile(path.join(file.parentPath, file.name));
+      expectAbsent(file.name, raw.toString("latin1"), canary);
+      expectAbsent(`${file.name} (base64 lines decoded)`, raw.toString("latin1").split("\n").map((l) => Buffer.from(l, "base64").toString("latin1")).join(""), canary);
+    }
     expectAbsent("log.jsonl", logFile, canary);
     expectAbsent("tafel.json", globalFile, canary);
     const finalLog = await chair2.client.ok<LogView>("GET", `/api/tables/${t}/log`);

@@ -34,6 +34,7 @@ export async function startServer(options: { dataDir?: string; lines?: string[];
     sessionHours: 8,
     demo: false,
     clientDir: path.resolve("dist/client"),
+    keyFile: `${dataDir}.key`,
   };
   const tafel = await createTafel(config, memoryLogger(lines));
   const url = await tafel.listen();
