@@ -27,6 +27,7 @@ import { tableRoutes } from "./routes/tables.js";
 import { openLowdbStore } from "./store/lowdbStore.js";
 import { openSigner } from "./log/signer.js";
 import { openKeyring } from "./store/sealer.js";
+import { SessionActivity } from "./auth/activity.js";
 import { logRoutes } from "./routes/log.js";
 import { dpoRoutes } from "./routes/dpo.js";
 import { agreementRoutes } from "./routes/agreements.js";
@@ -66,6 +67,7 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
     notifier,
     signer,
     sessionHours: config.sessionHours,
+    activity: new SessionActivity(config.sessionIdleMinutes * 60_000),
     boardState: (tableId) => collab.boardState(tableId),
   };
   realtime.start(ctx);
@@ -103,7 +105,10 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   api.use(express.json({ limit: LIMITS.messageBytes, strict: true, type: "application/json" }));
   api.use((req, res, next) => {
     const found = resolveSession(ctx, sessionTokenFrom(req.headers.cookie));
-    if (found) res.locals.signed = found;
+    if (found) {
+      res.locals.signed = found;
+      ctx.activity.touch(found.session.id);
+    }
     res.setHeader("Cache-Control", "no-store");
     next();
   });

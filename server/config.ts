@@ -15,6 +15,8 @@ export interface Config {
   /** Trust X-Forwarded-* from one proxy (TLS terminated in front of Tafel). */
   trustProxy: boolean;
   sessionHours: number;
+  /** A session unused this long ends (idle expiry). */
+  sessionIdleMinutes: number;
   demo: boolean;
   clientDir: string;
   /** The keyring that seals content at rest; outside the data directory. */
@@ -28,6 +30,7 @@ const Env = z.object({
   TAFEL_ORIGINS: z.string().optional(),
   TAFEL_TRUST_PROXY: z.enum(["0", "1", "true", "false"]).optional(),
   TAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).optional(),
+  TAFEL_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).optional(),
   TAFEL_KEY_FILE: z.string().min(1).optional(),
 });
 
@@ -57,6 +60,7 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     origins,
     trustProxy: values["trust-proxy"] ?? (e.TAFEL_TRUST_PROXY === "1" || e.TAFEL_TRUST_PROXY === "true"),
     sessionHours: e.TAFEL_SESSION_HOURS ?? 8,
+    sessionIdleMinutes: e.TAFEL_SESSION_IDLE_MINUTES ?? 30,
     demo: values.demo ?? false,
     clientDir: path.resolve("dist/client"),
   };

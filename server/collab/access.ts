@@ -1,6 +1,7 @@
 // May this signed-in person use this document now? Asked when a connection opens, on
 // every message it sends and before every frame it is sent; cheap (in-memory records
 // only). The decision itself is policies/collab.ts; this maps it to a close code.
+import { sessionLive } from "../domain/accounts.js";
 import { COLLAB_CLOSE, type CollabCloseCode, type CollabDocName, type CollabUser } from "../../shared/collab.js";
 import { accountById, participationOf, type Context } from "../domain/context.js";
 import { mayOpenDocument } from "../policies/collab.js";
@@ -34,7 +35,7 @@ export function authorise(
   since?: string,
 ): Verdict {
   const session = ctx.store.global.data.sessions.find((s) => s.id === who.sessionId);
-  if (!session || Date.parse(session.expiresAt) <= Date.now()) return { ok: false, code: COLLAB_CLOSE.notSignedIn };
+  if (!sessionLive(ctx, session)) return { ok: false, code: COLLAB_CLOSE.notSignedIn };
   const account = accountById(ctx, who.accountId);
   if (!account) return { ok: false, code: COLLAB_CLOSE.notSignedIn };
   const participation = participationOf(ctx, doc.tableId, account.id);

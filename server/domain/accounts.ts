@@ -129,14 +129,21 @@ export async function startSession(ctx: Context, account: Account): Promise<Sign
     d.sessions = d.sessions.filter((s) => Date.parse(s.expiresAt) > now);
     d.sessions.push(session);
   });
+  // Its idle clock starts now, not when the server started.
+  ctx.activity.touch(session.id, now);
   return { account, session, token };
+}
+
+/** Neither past its absolute expiry nor idle too long: the one test every channel applies. */
+export function sessionLive(ctx: Context, session: Session | undefined, now = Date.now()): session is Session {
+  return session !== undefined && Date.parse(session.expiresAt) > now && !ctx.activity.isIdle(session.id, now);
 }
 
 export function resolveSession(ctx: Context, token: string | undefined): { account: Account; session: Session } | null {
   if (!token) return null;
   const hash = hashToken(token);
   const session = ctx.store.global.data.sessions.find((s) => s.tokenHash === hash);
-  if (!session || Date.parse(session.expiresAt) <= Date.now()) return null;
+  if (!sessionLive(ctx, session)) return null;
   const account = ctx.store.global.data.accounts.find((a) => a.id === session.accountId);
   return account ? { account, session } : null;
 }
@@ -145,5 +152,20 @@ export async function signOut(ctx: Context, session: Session): Promise<void> {
   await ctx.store.global.update((d) => {
     d.sessions = d.sessions.filter((s) => s.id !== session.id);
   });
+  ctx.activity.forget(session.id);
   ctx.notifier.sessionEnded(session.id);
+}
+
+/** Ends every session of an account, on every channel (ASVS 7.4.x); returns how many. */
+export async function endAllSessions(ctx: Context, accountId: string): Promise<number> {
+  const ended = await ctx.store.global.update((d) => {
+    const mine = d.sessions.filter((s) => s.accountId === accountId);
+    d.sessions = d.sessions.filter((s) => s.accountId !== accountId);
+    return mine.map((s) => s.id);
+  });
+  for (const id of ended) {
+    ctx.activity.forget(id);
+    ctx.notifier.sessionEnded(id);
+  }
+  return ended.length;
 }

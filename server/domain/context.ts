@@ -3,6 +3,7 @@
 import type { ChangeTopic } from "../../shared/protocol.js";
 import type { Logger } from "../logger.js";
 import type { LogSigner } from "../log/signer.js";
+import type { SessionActivity } from "../auth/activity.js";
 import type { Account, Participation } from "../store/records.js";
 import type { Store, TableFiles } from "../store/store.js";
 import { mayAtTable, type TableAction } from "../policies/table.js";
@@ -23,6 +24,8 @@ export interface Context {
   notifier: Notifier;
   signer: LogSigner;
   sessionHours: number;
+  /** Last use of each session, for idle expiry. */
+  activity: SessionActivity;
   /** The board's current state (a Yjs update), from the collaboration server. */
   boardState(tableId: string): Promise<Uint8Array>;
 }

@@ -26,7 +26,7 @@ import {
 import { LIMITS } from "../../shared/schemas.js";
 import { sessionTokenFrom } from "../auth/cookies.js";
 import { originAllowed, type Origins } from "../auth/origin.js";
-import { resolveSession } from "../domain/accounts.js";
+import { resolveSession, sessionLive } from "../domain/accounts.js";
 import { accountById, participationOf, type Context, type Notifier } from "../domain/context.js";
 import { TafelError } from "../domain/errors.js";
 import { deliver, receivedFragmentIds, recordDelivered, recordOpened } from "../domain/fragments.js";
@@ -37,7 +37,6 @@ import type { TableFiles } from "../store/store.js";
 interface SocketData {
   accountId: string;
   sessionId: string;
-  sessionExpiresAt: number;
   openTables: Set<string>;
 }
 type TafelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -105,7 +104,6 @@ export class Realtime implements Notifier {
       socket.data = {
         accountId: found.account.id,
         sessionId: found.session.id,
-        sessionExpiresAt: Date.parse(found.session.expiresAt),
         openTables: new Set(),
       };
       next();
@@ -146,6 +144,7 @@ export class Realtime implements Notifier {
     socket.on(event, (...args: unknown[]) => {
       const call = protocolCall(args);
       if (!call) return;
+      this.ctx?.activity.touch(socket.data.sessionId);
       Promise.resolve()
         .then(() => run(call.payload, call.reply))
         .catch((e: unknown) => this.logger.error(`realtime: ${event} failed: ${e instanceof Error ? e.name : "error"}`));
@@ -275,12 +274,13 @@ export class Realtime implements Notifier {
 
   /** Sessions expire on open sockets too, not only on the next HTTP request. */
   private endExpiredSessions(): void {
-    if (!this.ctx) return;
+    const ctx = this.ctx;
+    if (!ctx) return;
     const now = Date.now();
-    const live = new Set(this.ctx.store.global.data.sessions.map((s) => s.id));
+    const sessions = new Map(ctx.store.global.data.sessions.map((s) => [s.id, s]));
     for (const set of this.sockets.values()) {
       for (const socket of set) {
-        if (socket.data.sessionExpiresAt <= now || !live.has(socket.data.sessionId)) this.endSocket(socket);
+        if (!sessionLive(ctx, sessions.get(socket.data.sessionId), now)) this.endSocket(socket);
       }
     }
   }

@@ -1,13 +1,13 @@
 // Platform administration. Every handler asks policies/admin.ts through the commands.
 import { Router } from "express";
-import { CreateAccountBody, CreateOrganisationBody } from "../../shared/schemas.js";
-import { createAccount, createOrganisation } from "../domain/accounts.js";
+import { CreateAccountBody, CreateOrganisationBody, Id } from "../../shared/schemas.js";
+import { createAccount, createOrganisation, endAllSessions } from "../domain/accounts.js";
 import type { Context } from "../domain/context.js";
-import { forbidden } from "../domain/errors.js";
+import { forbidden, notFound } from "../domain/errors.js";
 import { parseInput } from "../domain/validate.js";
 import { mayAdminister } from "../policies/admin.js";
 import { presentAccount, presentOrganisation } from "../presenters/person.js";
-import { signedIn } from "./http.js";
+import { param, signedIn } from "./http.js";
 import type { Response } from "express";
 
 export function adminRoutes(ctx: Context): Router {
@@ -41,6 +41,14 @@ export function adminRoutes(ctx: Context): Router {
     const actor = admin(res);
     const account = await createAccount(ctx, actor, parseInput(CreateAccountBody, req.body, "account"));
     res.status(201).json(presentAccount(ctx.store.global.data, account));
+  });
+
+  /** Ends every session of an account (a lost laptop, a person leaving an organisation). */
+  router.post("/accounts/:accountId/end-sessions", async (req, res) => {
+    admin(res);
+    const accountId = parseInput(Id, param(req, "accountId"), "path parameter 'accountId'");
+    if (!ctx.store.global.data.accounts.some((a) => a.id === accountId)) throw notFound("No account with this id.");
+    res.json({ ended: await endAllSessions(ctx, accountId) });
   });
 
   return router;

@@ -4,7 +4,7 @@ import { rateLimit, ipKeyGenerator } from "express-rate-limit";
 import { LoginBody, SetupBody } from "../../shared/schemas.js";
 import type { SessionView, SetupStatus } from "../../shared/types.js";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies.js";
-import { createFirstAdmin, needsSetup, signIn, signOut, startSession, type SignedIn } from "../domain/accounts.js";
+import { createFirstAdmin, endAllSessions, needsSetup, signIn, signOut, startSession, type SignedIn } from "../domain/accounts.js";
 import type { Context } from "../domain/context.js";
 import { parseInput } from "../domain/validate.js";
 import { presentAccount } from "../presenters/person.js";
@@ -63,6 +63,14 @@ export function authRoutes(ctx: Context): Router {
     if (signed) await signOut(ctx, signed.session);
     res.setHeader("Set-Cookie", clearedSessionCookie(overTls(req)));
     res.status(204).end();
+  });
+
+  /** "Sign out everywhere": ends every session of this account, this one included. */
+  router.post("/auth/sessions/end-all", async (req, res) => {
+    const { account } = signedIn(res);
+    const ended = await endAllSessions(ctx, account.id);
+    res.setHeader("Set-Cookie", clearedSessionCookie(overTls(req)));
+    res.json({ ended });
   });
 
   router.get("/auth/session", (_req, res) => {

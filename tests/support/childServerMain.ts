@@ -15,7 +15,7 @@ const logger: Logger = {
 };
 
 const tafel = await createTafel(
-  { host: "127.0.0.1", port: 0, dataDir, origins: [], trustProxy: false, sessionHours: 8, demo: false, clientDir: path.resolve("dist/client"), keyFile: `${dataDir}.key` },
+  { host: "127.0.0.1", port: 0, dataDir, origins: [], trustProxy: false, sessionHours: 8, sessionIdleMinutes: 30, demo: false, clientDir: path.resolve("dist/client"), keyFile: `${dataDir}.key` },
   logger,
 );
 process.stdout.write(`TAFEL_URL ${await tafel.listen()}\n`);

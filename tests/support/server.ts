@@ -22,7 +22,7 @@ export async function tempDir(prefix = "tafel-test-"): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
 }
 
-export async function startServer(options: { dataDir?: string; lines?: string[]; port?: number } = {}): Promise<TestServer> {
+export async function startServer(options: { dataDir?: string; lines?: string[]; port?: number; idleMinutes?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDir());
   const lines = options.lines ?? [];
   const config: Config = {
@@ -32,6 +32,7 @@ export async function startServer(options: { dataDir?: string; lines?: string[];
     origins: [],
     trustProxy: false,
     sessionHours: 8,
+    sessionIdleMinutes: options.idleMinutes ?? 30,
     demo: false,
     clientDir: path.resolve("dist/client"),
     keyFile: `${dataDir}.key`,
