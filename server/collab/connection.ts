@@ -199,6 +199,8 @@ export class CollabConnection implements DocumentPeer {
   private async handle(bytes: Uint8Array): Promise<void> {
     // Access first: nothing from a person who lost access is even read.
     if (!this.check().ok) return;
+    // A frame the person sent is use of their session (idle expiry).
+    this.services.ctx.activity.touch(this.credentials.sessionId);
     const message = parseClientMessage(bytes);
     const doc = this.lease?.doc;
     if (!doc) return;
