@@ -55,7 +55,7 @@ export class DocumentFiles {
 
   constructor(
     private readonly dir: string,
-    base: string,
+    private readonly base: string,
     private readonly sealer?: Sealer,
   ) {
     this.snapshotFile = path.join(dir, `${base}.snapshot`);
@@ -66,12 +66,17 @@ export class DocumentFiles {
     return new DocumentFiles(collabDir(dataDir, doc.tableId), fileBase(doc), sealer);
   }
 
-  private open(stored: Uint8Array): Uint8Array {
-    return this.sealer ? new Uint8Array(this.sealer.open(stored)) : stored;
+  /** What sealed bytes of this document are bound to: its table, document and file kind. */
+  private place(kind: "snapshot" | "updates"): string {
+    return `tables/${path.basename(path.dirname(this.dir))}/collab/${this.base}.${kind}`;
   }
 
-  private seal(plain: Uint8Array): Uint8Array {
-    return this.sealer ? this.sealer.seal(plain) : plain;
+  private open(stored: Uint8Array, kind: "snapshot" | "updates"): Uint8Array {
+    return this.sealer ? new Uint8Array(this.sealer.open(stored, this.place(kind))) : stored;
+  }
+
+  private seal(plain: Uint8Array, kind: "snapshot" | "updates"): Uint8Array {
+    return this.sealer ? this.sealer.seal(plain, this.place(kind)) : plain;
   }
 
   get pendingUpdates(): number {
@@ -80,7 +85,7 @@ export class DocumentFiles {
 
   async load(): Promise<LoadedDocument> {
     const stored = await readIfExists(this.snapshotFile);
-    const snapshot = stored ? this.open(stored) : null;
+    const snapshot = stored ? this.open(stored, "snapshot") : null;
     let text = (await readTextIfExists(this.updatesFile)) ?? "";
     let repaired = false;
     if (text.length > 0 && !text.endsWith("\n")) {
@@ -91,7 +96,7 @@ export class DocumentFiles {
     const lines = text.split("\n").filter((l) => l.length > 0);
     const updates = lines.map((line, i) => {
       if (!BASE64_LINE.test(line)) throw new Error(`${this.updatesFile}: line ${i + 1} is not base64`);
-      return this.open(new Uint8Array(Buffer.from(line, "base64")));
+      return this.open(new Uint8Array(Buffer.from(line, "base64")), "updates");
     });
     this.lines = updates.length;
     return { snapshot, updates, repaired };
@@ -100,14 +105,14 @@ export class DocumentFiles {
   /** Appends one update durably; resolves once it is on disk. Callers serialise. */
   async append(update: Uint8Array): Promise<void> {
     await this.ensureDir();
-    await appendLinesDurable(this.updatesFile, [Buffer.from(this.seal(update)).toString("base64")]);
+    await appendLinesDurable(this.updatesFile, [Buffer.from(this.seal(update, "updates")).toString("base64")]);
     this.lines += 1;
   }
 
   /** Replaces snapshot + updates by one snapshot of `state`, in the crash-safe order above. */
   async compact(state: Uint8Array): Promise<void> {
     await this.ensureDir();
-    await writeFileDurable(this.snapshotFile, this.seal(state));
+    await writeFileDurable(this.snapshotFile, this.seal(state, "snapshot"));
     if (this.lines === 0) return;
     const handle = await open(this.updatesFile, "r+");
     try {

@@ -10,12 +10,12 @@ export class DurableDoc<T> {
   private readonly low: Low<T>;
   private readonly mutex = new Mutex();
 
-  private constructor(file: string, defaults: T, sealer?: Sealer) {
-    this.low = new Low<T>(new DurableJSONFile<T>(file, sealer), defaults);
+  private constructor(file: string, defaults: T, sealing?: { sealer: Sealer; place: string }) {
+    this.low = new Low<T>(new DurableJSONFile<T>(file, sealing), defaults);
   }
 
-  static async open<T>(file: string, defaults: T, sealer?: Sealer): Promise<DurableDoc<T>> {
-    const doc = new DurableDoc<T>(file, defaults, sealer);
+  static async open<T>(file: string, defaults: T, sealing?: { sealer: Sealer; place: string }): Promise<DurableDoc<T>> {
+    const doc = new DurableDoc<T>(file, defaults, sealing);
     await doc.low.read();
     return doc;
   }

@@ -60,7 +60,7 @@ export async function readTextIfExists(file: string): Promise<string | null> {
 export class DurableJSONFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
-    private readonly sealer?: Sealer,
+    private readonly sealing?: { sealer: Sealer; place: string },
   ) {}
 
   async read(): Promise<T | null> {
@@ -71,12 +71,12 @@ export class DurableJSONFile<T> implements Adapter<T> {
       if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw err;
     }
-    const plain = this.sealer ? this.sealer.open(stored) : stored;
+    const plain = this.sealing ? this.sealing.sealer.open(stored, this.sealing.place) : stored;
     return JSON.parse(Buffer.from(plain).toString("utf8")) as T;
   }
 
   async write(data: T): Promise<void> {
     const json = JSON.stringify(data);
-    await writeFileDurable(this.file, this.sealer ? this.sealer.seal(Buffer.from(json, "utf8")) : json);
+    await writeFileDurable(this.file, this.sealing ? this.sealing.sealer.seal(Buffer.from(json, "utf8"), this.sealing.place) : json);
   }
 }

@@ -49,7 +49,7 @@ export async function openLowdbStore(dataDir: string, logger: Logger, sealer?: S
       }
     }
     const placeholder = initial ?? ({} as TableData);
-    const doc = await DurableDoc.open<TableData>(tableFile, placeholder, sealer);
+    const doc = await DurableDoc.open<TableData>(tableFile, placeholder, sealer ? { sealer, place: `tables/${id}/table.json` } : undefined);
     if (initial) await doc.update((d) => Object.assign(d, initial));
     const { log, repaired } = await TableLog.open(path.join(dir, "log.jsonl"));
     if (repaired) logger.warn(`table ${id}: log ended in an unacknowledged partial line; it was cut`);
@@ -77,12 +77,12 @@ export async function openLowdbStore(dataDir: string, logger: Logger, sealer?: S
       return files;
     },
     async writeBlob(tableId, name, bytes) {
-      await writeFileDurable(blobPath(tableId, name), sealer ? sealer.seal(bytes) : bytes);
+      await writeFileDurable(blobPath(tableId, name), sealer ? sealer.seal(bytes, `tables/${tableId}/blobs/${name}`) : bytes);
     },
     async readBlob(tableId, name) {
       try {
         const stored = new Uint8Array(await readFile(blobPath(tableId, name)));
-        return sealer ? new Uint8Array(sealer.open(stored)) : stored;
+        return sealer ? new Uint8Array(sealer.open(stored, `tables/${tableId}/blobs/${name}`)) : stored;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw err;

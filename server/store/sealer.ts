@@ -12,10 +12,14 @@ import { open, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
+/**
+ * `place` names what the bytes are (e.g. "tables/<id>/table.json") and is bound into
+ * the envelope as GCM additional data: sealed bytes moved to another place do not open.
+ */
 export interface Sealer {
-  seal(plain: Uint8Array): Uint8Array;
-  /** Opens an envelope; bytes that are not one (written before sealing existed) are returned as they are. */
-  open(stored: Uint8Array): Uint8Array;
+  seal(plain: Uint8Array, place: string): Uint8Array;
+  /** Opens an envelope sealed for this place; anything else (unsealed, moved, changed) throws. */
+  open(stored: Uint8Array, place: string): Uint8Array;
 }
 
 const MAGIC = Buffer.from("TFL1", "ascii");
@@ -29,15 +33,18 @@ export function sealerFrom(current: string, keys: ReadonlyMap<string, Buffer>): 
   const key = keys.get(current);
   if (!key || key.length !== 32) throw new Error(`the keyring's current key '${current}' is missing or not 32 bytes`);
   return {
-    seal(plain) {
+    seal(plain, place) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, iv);
+      cipher.setAAD(Buffer.from(place, "utf8"));
       const body = Buffer.concat([cipher.update(plain), cipher.final()]);
       const kid = Buffer.from(current, "ascii");
       return Buffer.concat([MAGIC, Buffer.from([kid.length]), kid, iv, cipher.getAuthTag(), body]);
     },
-    open(stored) {
-      if (!isSealed(stored)) return stored;
+    open(stored, place) {
+      // Everything is sealed from the first write on; unsealed bytes in a sealed place
+      // were planted there, not written by Tafel.
+      if (!isSealed(stored)) throw new Error(`${place} is not sealed`);
       const buf = Buffer.from(stored);
       const kidLength = buf[MAGIC.length] as number;
       const at = MAGIC.length + 1;
@@ -48,6 +55,7 @@ export function sealerFrom(current: string, keys: ReadonlyMap<string, Buffer>): 
       const tag = buf.subarray(at + kidLength + 12, at + kidLength + 28);
       const decipher = createDecipheriv("aes-256-gcm", k, iv);
       decipher.setAuthTag(tag);
+      decipher.setAAD(Buffer.from(place, "utf8"));
       return Buffer.concat([decipher.update(buf.subarray(at + kidLength + 28)), decipher.final()]);
     },
   };

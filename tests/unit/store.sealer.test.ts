@@ -18,34 +18,41 @@ describe("the sealer", () => {
   const k1 = randomBytes(32);
   const k2 = randomBytes(32);
   const one = sealerFrom("k1", new Map([["k1", k1]]));
+  const HERE = "tables/t1/table.json";
 
   it("seals so that the plaintext is not in the stored bytes, and opens it again", () => {
-    const sealed = one.seal(text("CANARY-sealed-body"));
+    const sealed = one.seal(text("CANARY-sealed-body"), HERE);
     expect(isSealed(sealed)).toBe(true);
     expect(Buffer.from(sealed).toString("latin1")).not.toContain("CANARY");
-    expect(Buffer.from(one.open(sealed)).toString("utf8")).toBe("CANARY-sealed-body");
+    expect(Buffer.from(one.open(sealed, HERE)).toString("utf8")).toBe("CANARY-sealed-body");
     // A fresh IV each time: the same plaintext never seals the same way twice.
-    expect(Buffer.from(one.seal(text("x")))).not.toEqual(Buffer.from(one.seal(text("x"))));
+    expect(Buffer.from(one.seal(text("x"), HERE))).not.toEqual(Buffer.from(one.seal(text("x"), HERE)));
   });
 
   it("refuses a changed byte (authenticated encryption) and an unknown key", () => {
-    const sealed = Buffer.from(one.seal(text("do not change me")));
+    const sealed = Buffer.from(one.seal(text("do not change me"), HERE));
     sealed[sealed.length - 1] = (sealed[sealed.length - 1] as number) ^ 1;
-    expect(() => one.open(sealed)).toThrow();
+    expect(() => one.open(sealed, HERE)).toThrow();
     const other = sealerFrom("k9", new Map([["k9", k2]]));
-    expect(() => other.open(one.seal(text("x")))).toThrow(/no key 'k1'/);
+    expect(() => other.open(one.seal(text("x"), HERE), HERE)).toThrow(/no key 'k1'/);
+  });
+
+  it("refuses sealed bytes moved to another place (another table or file)", () => {
+    const sealed = one.seal(text("table one's content"), HERE);
+    expect(() => one.open(sealed, "tables/t2/table.json")).toThrow();
+    expect(() => one.open(sealed, "tables/t1/blobs/minutes-1")).toThrow();
   });
 
   it("reads what an older key sealed after a rotation, and seals with the new one", () => {
-    const old = one.seal(text("before rotation"));
+    const old = one.seal(text("before rotation"), HERE);
     const rotated = sealerFrom("k2", new Map([["k1", k1], ["k2", k2]]));
-    expect(Buffer.from(rotated.open(old)).toString("utf8")).toBe("before rotation");
-    const fresh = rotated.seal(text("after"));
-    expect(() => one.open(fresh)).toThrow(/no key 'k2'/);
+    expect(Buffer.from(rotated.open(old, HERE)).toString("utf8")).toBe("before rotation");
+    const fresh = rotated.seal(text("after"), HERE);
+    expect(() => one.open(fresh, HERE)).toThrow(/no key 'k2'/);
   });
 
-  it("passes through data written before sealing existed", () => {
-    expect(Buffer.from(one.open(text('{"plain":true}'))).toString("utf8")).toBe('{"plain":true}');
+  it("refuses unsealed bytes planted where sealed ones belong", () => {
+    expect(() => one.open(text('{"fragments":[]}'), HERE)).toThrow(/not sealed/);
   });
 });
 
@@ -60,6 +67,6 @@ describe("the keyring", () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const b = await openKeyring(file);
     expect(await readFile(file, "utf8")).toBe(first);
-    expect(Buffer.from(b.open(a.seal(text("same key")))).toString("utf8")).toBe("same key");
+    expect(Buffer.from(b.open(a.seal(text("same key"), "x"), "x")).toString("utf8")).toBe("same key");
   });
 });
