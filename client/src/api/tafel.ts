@@ -2,6 +2,11 @@
 // of shared/schemas.ts; answers are the views of shared/types.ts.
 import type {
   AcceptBody,
+  ActionBody,
+  ActionStatusBody,
+  AttendanceBody,
+  DecisionBody,
+  OpenMeetingBody,
   AgreementBody,
   Category,
   CreateAccountBody,
@@ -20,6 +25,10 @@ import type {
 } from "../../../shared/schemas";
 import type {
   AccountView,
+  ActionView,
+  FragmentReadView,
+  MeetingView,
+  MinutesCopyView,
   AgreementChange,
   AgreementVersionView,
   AgreementView,
@@ -100,6 +109,22 @@ export const api = {
   released: (id: string) => http.get<AuthoredFragmentView[]>(`${table(id)}/fragments/released`),
   revoke: (id: string, fragmentId: string, body: RevokeBody) =>
     http.post<AuthoredFragmentView>(`${table(id)}/fragments/${seg(fragmentId)}/revoke`, body),
+
+  fragment: (id: string, fragmentId: string) => http.get<FragmentReadView>(`${table(id)}/fragments/${seg(fragmentId)}`),
+
+  meetings: (id: string) => http.get<MeetingView[]>(`${table(id)}/meetings`),
+  openMeeting: (id: string, body: OpenMeetingBody) => http.post<MeetingView>(`${table(id)}/meetings`, body),
+  recordAttendance: (id: string, meetingId: string, body: AttendanceBody) =>
+    http.put<MeetingView>(`${table(id)}/meetings/${seg(meetingId)}/attendance`, body),
+  confirmMeeting: (id: string, meetingId: string) => http.post<MeetingView>(`${table(id)}/meetings/${seg(meetingId)}/confirmations`),
+  recordDecision: (id: string, meetingId: string, body: DecisionBody) =>
+    http.post<MeetingView>(`${table(id)}/meetings/${seg(meetingId)}/decisions`, body),
+  finaliseMinutes: (id: string, meetingId: string) => http.post<MeetingView>(`${table(id)}/meetings/${seg(meetingId)}/finalise`),
+  minutesCopy: (id: string, meetingId: string) => http.get<MinutesCopyView>(`${table(id)}/meetings/${seg(meetingId)}/minutes`),
+  actions: (id: string) => http.get<ActionView[]>(`${table(id)}/actions`),
+  createAction: (id: string, body: ActionBody) => http.post<ActionView>(`${table(id)}/actions`, body),
+  updateAction: (id: string, actionId: string, body: ActionStatusBody) =>
+    http.patch<ActionView>(`${table(id)}/actions/${seg(actionId)}`, body),
 
   declines: (id: string) => http.get<DeclineView[]>(`${table(id)}/declines`),
   decline: (id: string, body: DeclineBody) => http.post<DeclineView>(`${table(id)}/declines`, body),

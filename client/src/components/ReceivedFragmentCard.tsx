@@ -9,9 +9,11 @@ import { personLabel } from "../format/person";
 interface Props {
   fragment: ReceivedFragmentView;
   onShown(fragmentId: string): void;
+  /** "Reference in minutes": puts this fragment's id (only its id) on the board. */
+  onReference?(fragmentId: string): void;
 }
 
-export function ReceivedFragmentCard({ fragment, onShown }: Props) {
+export function ReceivedFragmentCard({ fragment, onShown, onReference }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const reported = useRef(false);
@@ -84,6 +86,19 @@ export function ReceivedFragmentCard({ fragment, onShown }: Props) {
           <q>{fragment.justification}</q>
         </p>
       </footer>
+      {onReference ? (
+        <div className="item-actions">
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            data-testid={`received-ref-${fragment.id}`}
+            aria-label={t("received.referenceAria", { title: fragment.title })}
+            onClick={() => onReference(fragment.id)}
+          >
+            {t("received.reference")}
+          </button>
+        </div>
+      ) : null}
     </article>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { RealtimeTable } from "../hooks/useRealtimeTable";
 import { ReceivedFragmentCard } from "./ReceivedFragmentCard";
 
-export function ReceivedPanel({ realtime }: { realtime: RealtimeTable }) {
+export function ReceivedPanel({ realtime, onReference }: { realtime: RealtimeTable; onReference?(fragmentId: string): void }) {
   const { t } = useTranslation();
   return (
     <div className="panel">
@@ -17,7 +17,7 @@ export function ReceivedPanel({ realtime }: { realtime: RealtimeTable }) {
         <ul className="items" data-testid="received-list">
           {realtime.received.map(({ fragment }) => (
             <li key={fragment.id}>
-              <ReceivedFragmentCard fragment={fragment} onShown={realtime.shown} />
+              <ReceivedFragmentCard fragment={fragment} onShown={realtime.shown} {...(onReference ? { onReference } : {})} />
             </li>
           ))}
         </ul>

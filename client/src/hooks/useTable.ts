@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { api } from "../api/tafel";
 import type { ChangeTopic } from "../../../shared/protocol";
-import type { AuthoredFragmentView, DeclineView, DraftView, FeedbackSheetView, LogView, TableView } from "../../../shared/types";
+import type { ActionView, AuthoredFragmentView, DeclineView, MeetingView, DraftView, FeedbackSheetView, LogView, TableView } from "../../../shared/types";
 import { useResource, type Resource } from "./useResource";
 
 export interface TableData {
@@ -13,6 +13,8 @@ export interface TableData {
   declines: Resource<DeclineView[]>;
   log: Resource<LogView>;
   feedback: Resource<FeedbackSheetView[]>;
+  meetings: Resource<MeetingView[]>;
+  actions: Resource<ActionView[]>;
   refresh(topics: ChangeTopic[]): void;
 }
 
@@ -25,12 +27,16 @@ export function useTable(tableId: string): TableData {
   const declines = useResource(ready && `declines:${ready}`, () => api.declines(tableId));
   const log = useResource(ready && `log:${ready}`, () => api.log(tableId));
   const feedback = useResource(ready && `feedback:${ready}`, () => api.feedbackSheets(tableId));
+  const meetings = useResource(ready && `meetings:${ready}`, () => api.meetings(tableId));
+  const actions = useResource(ready && `actions:${ready}`, () => api.actions(tableId));
 
   const reloadTable = table.reload;
   const reloadReleased = released.reload;
   const reloadDeclines = declines.reload;
   const reloadLog = log.reload;
   const reloadFeedback = feedback.reload;
+  const reloadMeetings = meetings.reload;
+  const reloadActions = actions.reload;
   const refresh = useCallback(
     (topics: ChangeTopic[]) => {
       for (const topic of new Set(topics)) {
@@ -48,14 +54,17 @@ export function useTable(tableId: string): TableData {
             break;
           case "log":
             void reloadLog();
-            // Feedback sheets change with a logged step (drafted, approved, sent).
+            // Feedback sheets change with a logged step (drafted, approved, sent), and
+            // so do meetings and actions.
             void reloadFeedback();
+            void reloadMeetings();
+            void reloadActions();
             break;
         }
       }
     },
-    [reloadTable, reloadReleased, reloadDeclines, reloadLog, reloadFeedback],
+    [reloadTable, reloadReleased, reloadDeclines, reloadLog, reloadFeedback, reloadMeetings, reloadActions],
   );
 
-  return { table, drafts, released, declines, log, feedback, refresh };
+  return { table, drafts, released, declines, log, feedback, meetings, actions, refresh };
 }

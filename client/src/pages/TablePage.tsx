@@ -1,7 +1,9 @@
-// `/tables/:id`: one case table — my drafts, what I received, what I released and its
-// path, the participants, recorded declines, and the log. The log is verified in the
+// `/tables/:id`: one case table — my drafts and notebook, what I received, what I
+// released and its path, the shared board (minutes), meetings and actions, the
+// participants, recorded declines, and the log. The log is verified in the
 // background as soon as the table opens; a failure raises an alarm above everything.
-import { useCallback, useState, type ReactNode } from "react";
+import type { Editor } from "@tiptap/core";
+import { Suspense, lazy, useCallback, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuthoredFragmentView, DraftView } from "../../../shared/types";
 import { DeclinesPanel } from "../components/DeclinesPanel";
@@ -11,6 +13,7 @@ import { FormError } from "../components/FormError";
 import { Link } from "../components/Link";
 import { LogAlarm } from "../components/LogAlarm";
 import { LogPanel } from "../components/LogPanel";
+import { MeetingsPanel } from "../components/MeetingsPanel";
 import { ParticipantsPanel } from "../components/ParticipantsPanel";
 import { ReceivedPanel } from "../components/ReceivedPanel";
 import { ReleaseDialog } from "../components/ReleaseDialog";
@@ -18,20 +21,28 @@ import { ReleasedPanel } from "../components/ReleasedPanel";
 import { TableHeader } from "../components/TableHeader";
 import { Tabs, type TabDef } from "../components/Tabs";
 import { useAnnounce } from "../hooks/useAnnounce";
+import { FragmentLookupContext, useFragmentIndex } from "../hooks/useFragmentLookup";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useLogVerification } from "../hooks/useLogVerification";
 import { navigate } from "../hooks/useLocation";
 import { useNotice } from "../hooks/useNotice";
 import { useRealtimeTable } from "../hooks/useRealtimeTable";
+import { useSession, useSignedIn } from "../hooks/useSession";
 import { useTable } from "../hooks/useTable";
 
-const TABS = ["drafts", "received", "released", "participants", "declines", "feedback", "log"] as const;
+// The editors (TipTap, Yjs) load on their own, after the rest of the table view.
+const BoardPanel = lazy(() => import("../components/BoardPanel").then((m) => ({ default: m.BoardPanel })));
+const NotebookPanel = lazy(() => import("../components/NotebookPanel").then((m) => ({ default: m.NotebookPanel })));
+
+const TABS = ["drafts", "notebook", "received", "released", "board", "meetings", "participants", "declines", "feedback", "log"] as const;
 type TabId = (typeof TABS)[number];
 
 export function TablePage({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
   const { show } = useNotice();
   const announce = useAnnounce();
+  const session = useSignedIn();
+  const { ended } = useSession();
   const data = useTable(tableId);
   const table = data.table.data?.id === tableId ? data.table.data : undefined;
   useDocumentTitle(table?.caseCode ?? null);
@@ -44,6 +55,13 @@ export function TablePage({ tableId }: { tableId: string }) {
   const verification = useLogVerification(tableId, data.log.data);
 
   const [tab, setTab] = useState<TabId>("drafts");
+  const account = session.account;
+  const me = { id: account.id, name: account.name, organisation: account.organisation.name };
+  const fragments = useFragmentIndex(realtime.received, data.released.data, account.name, realtime.shown);
+  const boardEditor = useRef<Editor | null>(null);
+  const onBoardEditor = useCallback((editor: Editor | null) => {
+    boardEditor.current = editor;
+  }, []);
   const [releasing, setReleasing] = useState<{ draft: DraftView; opener: HTMLElement } | null>(null);
 
   if (!table) {
@@ -83,6 +101,12 @@ export function TablePage({ tableId }: { tableId: string }) {
     return { id, label: t(`tabs.${id}`) };
   });
 
+  // "Reference in minutes" on a received fragment: its id goes on the board at the cursor.
+  const referenceInMinutes = (fragmentId: string) => {
+    setTab("board");
+    requestAnimationFrame(() => boardEditor.current?.chain().focus().insertFragmentRef(fragmentId).run());
+  };
+
   const onReleased = (fragment: AuthoredFragmentView) => {
     setReleasing(null);
     announce(t("release.done", { title: fragment.title, count: fragment.recipients.length }));
@@ -96,7 +120,18 @@ export function TablePage({ tableId }: { tableId: string }) {
 
   const panels: Record<TabId, ReactNode> = {
     drafts: <DraftsPanel tableId={tableId} drafts={data.drafts} onRelease={(draft, opener) => setReleasing({ draft, opener })} />,
-    received: <ReceivedPanel realtime={realtime} />,
+    notebook: (
+      <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+        <NotebookPanel tableId={tableId} me={me} onDraftMade={() => void data.drafts.reload()} onAccessEnded={onAccessEnded} onSessionEnded={ended} />
+      </Suspense>
+    ),
+    received: <ReceivedPanel realtime={realtime} onReference={referenceInMinutes} />,
+    board: (
+      <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+        <BoardPanel tableId={tableId} me={me} onEditor={onBoardEditor} onAccessEnded={onAccessEnded} onSessionEnded={ended} />
+      </Suspense>
+    ),
+    meetings: <MeetingsPanel table={table} meetings={data.meetings} actions={data.actions} released={data.released.data ?? []} me={me} />,
     released: <ReleasedPanel tableId={tableId} released={data.released} commitments={verification.verification.commitments} />,
     participants: <ParticipantsPanel table={table} onChanged={() => void data.table.reload()} />,
     declines: <DeclinesPanel tableId={tableId} declines={data.declines} />,
@@ -111,7 +146,9 @@ export function TablePage({ tableId }: { tableId: string }) {
         <Link to="/">{t("common.backToTables")}</Link>
       </p>
       <TableHeader table={table} status={realtime.status} />
-      <Tabs<TabId> tabs={tabs} active={tab} onChange={setTab} label={t("table.sections")} idPrefix="table" panels={panels} />
+      <FragmentLookupContext value={fragments}>
+        <Tabs<TabId> tabs={tabs} active={tab} onChange={setTab} label={t("table.sections")} idPrefix="table" panels={panels} />
+      </FragmentLookupContext>
       {releasing ? (
         <ReleaseDialog
           table={table}
