@@ -78,7 +78,21 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { "connect-src": ["'self'"], "img-src": ["'self'", "data:"], "upgrade-insecure-requests": null },
+        // Own origin only. Inline style *attributes* stay allowed: the editor (TipTap)
+        // sets them on node views; no inline script is allowed anywhere.
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "font-src": ["'self'", "data:"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'none'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "upgrade-insecure-requests": null,
+        },
       },
       strictTransportSecurity: config.trustProxy,
     }),
