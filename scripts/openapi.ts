@@ -21,6 +21,7 @@ export const ROUTES: Route[] = [
   { tag: "setup", method: "post", path: "/api/setup", summary: "Create the first administrator with the one-time token printed at start", body: S.SetupBody, ok: 200, returns: "SessionView; sets the session cookie" },
   { tag: "auth", method: "post", path: "/api/auth/login", summary: "Sign in (throttled: 10 failures per 15 minutes per username and address)", body: S.LoginBody, ok: 200, returns: "SessionView; sets the session cookie" },
   { tag: "auth", method: "post", path: "/api/auth/logout", summary: "Sign out; ends the session and its sockets", ok: 204, returns: "nothing" },
+  { tag: "auth", method: "post", path: "/api/auth/password", summary: "Choose a new password (required first after an administrator set a temporary one); ends my other sessions", body: S.ChangePasswordBody, ok: 204, returns: "nothing" },
   { tag: "auth", method: "post", path: "/api/auth/sessions/end-all", summary: "Sign out everywhere: end every session of my account, on every channel", ok: 200, returns: "{ ended: number }" },
   { tag: "admin", method: "post", path: "/api/admin/accounts/{accountId}/end-sessions", summary: "End every session of an account (administrators only)", ok: 200, returns: "{ ended: number }" },
   { tag: "auth", method: "get", path: "/api/auth/session", summary: "The signed-in account", ok: 200, returns: "SessionView" },

@@ -48,6 +48,8 @@ export interface Tafel {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** What a person with a temporary password may still reach. */
+const PASSWORD_CHANGE_PATHS = new Set(["/auth/session", "/auth/password", "/auth/logout", "/setup"]);
 
 export async function createTafel(config: Config, logger: Logger): Promise<Tafel> {
   const sealer = await openKeyring(config.keyFile);
@@ -122,6 +124,12 @@ export async function createTafel(config: Config, logger: Logger): Promise<Tafel
     if (found) {
       res.locals.signed = found;
       ctx.activity.touch(found.session.id);
+      // With the administrator's temporary password, only choosing one's own works.
+      if (found.account.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(req.path)) {
+        const body: ApiError = { error: { code: "password-change-required", message: "Choose your own password first: the one you received was set by an administrator." } };
+        res.status(403).json(body);
+        return;
+      }
     }
     res.setHeader("Cache-Control", "no-store");
     next();

@@ -51,7 +51,13 @@ export async function seedDemo(ctx: Context): Promise<{ accounts: DemoAccount[] 
   for (const p of PEOPLE) {
     const org = await createOrganisation(ctx, admin, { name: p.org, sector: p.sector, secrecy: p.secrecy });
     const pw = password();
-    by[p.key] = await createAccount(ctx, admin, { name: p.name, username: p.key, password: pw, organisationId: org.id, role: "member" });
+    const account = await createAccount(ctx, admin, { name: p.name, username: p.key, password: pw, organisationId: org.id, role: "member" });
+    // The demo is for looking around in a minute: its printed passwords are not temporary.
+    await ctx.store.global.update((d) => {
+      const a = d.accounts.find((x) => x.id === account.id);
+      if (a) delete a.mustChangePassword;
+    });
+    by[p.key] = { ...account, mustChangePassword: undefined };
     printed.push({ username: p.key, password: pw, name: p.name, organisation: p.org });
   }
   const [chair, caw, youth, police, parket] = PEOPLE.map((p) => by[p.key] as Account) as [Account, Account, Account, Account, Account];

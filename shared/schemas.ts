@@ -105,6 +105,14 @@ export const SetupBody = z.strictObject({
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 
+export const ChangePasswordBody = z
+  .strictObject({
+    current: z.string().min(1, { error: "must not be empty" }).max(LIMITS.passwordMax),
+    next: password,
+  })
+  .refine((b) => b.current !== b.next, { error: "must differ from the current password", path: ["next"] });
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
 export const LoginBody = z.strictObject({
   username,
   // No minimum on sign-in: a wrong password is "wrong", not "too short".

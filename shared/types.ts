@@ -27,6 +27,7 @@ export type ErrorCode =
   | "too-many-requests"
   | "payload-too-large"
   | "bad-origin"
+  | "password-change-required"
   | "internal";
 
 export interface OrganisationView {
@@ -60,6 +61,8 @@ export interface CandidateView extends PersonView {
 export interface SessionView {
   account: AccountView;
   expiresAt: string;
+  /** Set by an administrator's temporary password: nothing else works until the person chooses their own. */
+  mustChangePassword: boolean;
 }
 
 export interface SetupStatus {

@@ -19,6 +19,7 @@ import { InvitationPage } from "./pages/InvitationPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
 import { SignInPage } from "./pages/SignInPage";
+import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { TablePage } from "./pages/TablePage";
 import { TablesPage } from "./pages/TablesPage";
 import type { SessionView } from "../../shared/types";
@@ -44,6 +45,7 @@ function Shell() {
   if (pathname === "/setup") page = <SetupPage />;
   else if (state.status === "loading") page = <p className="page muted">{t("app.loading")}</p>;
   else if (state.status === "signed-out") page = <SignInPage />;
+  else if (state.session.mustChangePassword) page = <ChangePasswordPage />;
   else page = <SignedInRoutes session={state.session} pathname={pathname} />;
 
   return (

@@ -108,7 +108,8 @@ export class CollabServer implements Notifier {
       return this.refuse(ws, COLLAB_CLOSE.badOrigin);
     }
     const found = resolveSession(ctx, sessionTokenFrom(req.headers.cookie));
-    if (!found) return this.refuse(ws, COLLAB_CLOSE.notSignedIn);
+    // A temporary password opens nothing but the page to choose one's own.
+    if (!found || found.account.mustChangePassword) return this.refuse(ws, COLLAB_CLOSE.notSignedIn);
     const doc = docNameFromPath(req.url);
     if (!doc) return this.refuse(ws, COLLAB_CLOSE.unknownDocument);
     const connection = new CollabConnection(

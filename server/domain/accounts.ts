@@ -1,6 +1,7 @@
 // Setup of the first administrator, organisations, accounts, sign-in and sessions.
 import { randomUUID } from "node:crypto";
 import type {
+  ChangePasswordBody,
   CreateAccountBody,
   CreateOrganisationBody,
   LoginBody,
@@ -94,6 +95,8 @@ export async function createAccount(ctx: Context, actor: Account, body: CreateAc
       organisationId: body.organisationId,
       role: body.role,
       password,
+      // The administrator knows this password: it only opens the door to choosing one's own.
+      mustChangePassword: true,
       createdAt: new Date().toISOString(),
     };
     d.accounts.push(account);
@@ -154,6 +157,30 @@ export async function signOut(ctx: Context, session: Session): Promise<void> {
   });
   ctx.activity.forget(session.id);
   ctx.notifier.sessionEnded(session.id);
+}
+
+/**
+ * The person replaces their password (the administrator's temporary one, or their own):
+ * every other session of theirs ends, this one continues.
+ */
+export async function changePassword(ctx: Context, account: Account, current: Session, body: ChangePasswordBody): Promise<void> {
+  if (!(await verifyPassword(body.current, account.password))) {
+    throw new TafelError("invalid-input", "current: this is not your current password.", [{ path: "current", message: "is not your current password" }]);
+  }
+  const password = await hashPassword(body.next);
+  const ended = await ctx.store.global.update((d) => {
+    const a = d.accounts.find((x) => x.id === account.id);
+    if (!a) throw new TafelError("not-signed-in", "Your account no longer exists.");
+    a.password = password;
+    delete a.mustChangePassword;
+    const others = d.sessions.filter((s) => s.accountId === account.id && s.id !== current.id);
+    d.sessions = d.sessions.filter((s) => !others.includes(s));
+    return others.map((s) => s.id);
+  });
+  for (const id of ended) {
+    ctx.activity.forget(id);
+    ctx.notifier.sessionEnded(id);
+  }
 }
 
 /** Ends every session of an account, on every channel (ASVS 7.4.x); returns how many. */

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   "payload-too-large": 413,
   "too-many-requests": 429,
   "bad-origin": 403,
+  "password-change-required": 403,
   internal: 500,
 };
 

@@ -100,6 +100,7 @@ export class Realtime implements Notifier {
     this.io.use((socket, next) => {
       const found = resolveSession(ctx, sessionTokenFrom(socket.handshake.headers.cookie));
       if (!found) return next(new Error("not-signed-in"));
+      if (found.account.mustChangePassword) return next(new Error("password-change-required"));
       if (found.account.role !== "member") return next(new Error("only table members have realtime access"));
       socket.data = {
         accountId: found.account.id,

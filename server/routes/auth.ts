@@ -1,10 +1,10 @@
 // Setup of the first administrator, sign in, sign out, the current session.
 import { Router } from "express";
 import { rateLimit, ipKeyGenerator } from "express-rate-limit";
-import { LoginBody, SetupBody } from "../../shared/schemas.js";
+import { ChangePasswordBody, LoginBody, SetupBody } from "../../shared/schemas.js";
 import type { SessionView, SetupStatus } from "../../shared/types.js";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies.js";
-import { createFirstAdmin, endAllSessions, needsSetup, signIn, signOut, startSession, type SignedIn } from "../domain/accounts.js";
+import { changePassword, createFirstAdmin, endAllSessions, needsSetup, signIn, signOut, startSession, type SignedIn } from "../domain/accounts.js";
 import type { Context } from "../domain/context.js";
 import { parseInput } from "../domain/validate.js";
 import { presentAccount } from "../presenters/person.js";
@@ -37,7 +37,11 @@ export function authRoutes(ctx: Context): Router {
 
   const answer = (req: Request, res: Response, signed: SignedIn) => {
     res.setHeader("Set-Cookie", sessionCookie(signed.token, new Date(signed.session.expiresAt), overTls(req)));
-    const view: SessionView = { account: presentAccount(ctx.store.global.data, signed.account), expiresAt: signed.session.expiresAt };
+    const view: SessionView = {
+      account: presentAccount(ctx.store.global.data, signed.account),
+      expiresAt: signed.session.expiresAt,
+      mustChangePassword: signed.account.mustChangePassword === true,
+    };
     res.json(view);
   };
 
@@ -75,8 +79,18 @@ export function authRoutes(ctx: Context): Router {
 
   router.get("/auth/session", (_req, res) => {
     const { account, session } = signedIn(res);
-    const view: SessionView = { account: presentAccount(ctx.store.global.data, account), expiresAt: session.expiresAt };
+    const view: SessionView = {
+      account: presentAccount(ctx.store.global.data, account),
+      expiresAt: session.expiresAt,
+      mustChangePassword: account.mustChangePassword === true,
+    };
     res.json(view);
+  });
+
+  router.post("/auth/password", async (req, res) => {
+    const { account, session } = signedIn(res);
+    await changePassword(ctx, account, session, parseInput(ChangePasswordBody, req.body, "password change"));
+    res.status(204).end();
   });
 
   return router;

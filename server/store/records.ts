@@ -37,6 +37,8 @@ export interface Account {
   organisationId: string;
   role: AccountRole;
   password: PasswordHash;
+  /** An administrator chose the password: the person must replace it before anything else. */
+  mustChangePassword?: boolean;
   createdAt: string;
 }
 

@@ -10,7 +10,7 @@ import WebSocket from "ws";
 import type { AccountView, OrganisationView } from "../../shared/types.js";
 import { boardDocName, COLLAB_CLOSE, COLLAB_CLOSE_REASON, notebookDocName } from "../../shared/collab.js";
 import { ApiClient } from "../support/api.js";
-import { buildMember, buildWorld, canary, PASSWORD, type Member, type World } from "../support/factories.js";
+import { activate, buildMember, buildWorld, canary, PASSWORD, TEMPORARY_PASSWORD, type Member, type World } from "../support/factories.js";
 import { eventually, settle } from "../support/realtime.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
 import { errorLines, expectAbsent, SocketPool } from "../support/adversary.js";
@@ -43,12 +43,12 @@ beforeAll(async () => {
   const dpoAccount = await world.admin.ok<AccountView>("POST", "/api/admin/accounts", {
     name: "Data Protection Officer",
     username: "dpo-collab",
-    password: PASSWORD,
+    password: TEMPORARY_PASSWORD,
     organisationId: orgs[0]?.id,
     role: "dpo",
   });
   dpo = new ApiClient(server);
-  await dpo.signIn(dpoAccount.username, PASSWORD);
+  await activate(dpo, dpoAccount.username);
 
   // The canaries: one in the board, one in Alice's notebook, both acknowledged.
   const board = await CollabClient.synced(world.chair.client, boardDocName(world.table.id));

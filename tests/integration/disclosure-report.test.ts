@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccountView, DisclosureReportView, DpoTableView, LogView, OrganisationView } from "../../shared/types.js";
 import { ApiClient } from "../support/api.js";
-import { buildWorld, PASSWORD, releaseCanary, type Member, type World } from "../support/factories.js";
+import { activate, buildWorld, releaseCanary, TEMPORARY_PASSWORD, type Member, type World } from "../support/factories.js";
 import { connect, eventually } from "../support/realtime.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
 import { pdfText } from "../support/pdfText.js";
+import { logQuiet } from "../support/adversary.js";
 
 let server: TestServer;
 let world: World;
@@ -24,18 +25,20 @@ beforeAll(async () => {
   await world.admin.ok<AccountView>("POST", "/api/admin/accounts", {
     name: "Dana DPO",
     username: "dpo",
-    password: PASSWORD,
+    password: TEMPORARY_PASSWORD,
     organisationId: orgs[0]?.id,
     role: "dpo",
   });
   dpo = new ApiClient(server);
-  await dpo.signIn("dpo", PASSWORD);
+  await activate(dpo, "dpo");
 
   const bobSocket = await connect(bob.client);
   await bobSocket.openTable(world.table.id);
   const v1 = await releaseCanary(alice, world.table, [bob.account.id, world.chair.account.id]);
   aboutV1 = v1.fragment.id;
-  await eventually("bob's device acknowledged", () => bobSocket.deliveries.length === 1);
+  await eventually("bob's device received it", () => bobSocket.deliveries.length === 1);
+  // The report below shows Bob's receipt, which is logged when his ack arrives.
+  await logQuiet(alice, world.table.id, [bobSocket]);
   const k1 = await alice.client.ok<{ id: string }>("POST", `/api/tables/${world.table.id}/drafts`, { title: "K1 CANARY-k1-title", body: "CANARY-k1-body" });
   const released = await alice.client.ok<{ id: string }>("POST", `/api/tables/${world.table.id}/drafts/${k1.id}/release`, {
     recipients: [bob.account.id],
@@ -46,8 +49,11 @@ beforeAll(async () => {
     justification: "School signals.",
   });
   aboutK1 = released.id;
+  await eventually("bob's device received K1", () => bobSocket.deliveries.some((d) => d.fragment.id === aboutK1));
   canaries.push(v1.canary, "CANARY-k1-title", "CANARY-k1-body");
   await alice.client.ok("POST", `/api/tables/${world.table.id}/fragments/${aboutV1}/revoke`, { recipients: [world.chair.account.id] });
+  // Nothing left on its way into the log when the tests start reading it.
+  await logQuiet(alice, world.table.id, [bobSocket]);
   bobSocket.close();
 });
 

@@ -6,6 +6,14 @@ import { ApiClient } from "./api.js";
 import type { TestServer } from "./server.js";
 
 export const PASSWORD = "correct horse battery staple";
+/** What the administrator sets: it only lets the person choose their own (PASSWORD). */
+export const TEMPORARY_PASSWORD = "temporary from the admin";
+
+/** Signs in with the administrator's temporary password and chooses PASSWORD, as a person would. */
+export async function activate(client: ApiClient, username: string): Promise<void> {
+  await client.signIn(username, TEMPORARY_PASSWORD);
+  await client.ok("POST", "/api/auth/password", { current: TEMPORARY_PASSWORD, next: PASSWORD });
+}
 
 export async function bootstrapAdmin(server: TestServer): Promise<ApiClient> {
   const admin = new ApiClient(server);
@@ -38,12 +46,12 @@ export async function buildMember(
   const account = await admin.ok<AccountView>("POST", "/api/admin/accounts", {
     name: options.name ?? `Person ${counter}`,
     username,
-    password: PASSWORD,
+    password: TEMPORARY_PASSWORD,
     organisationId: org.id,
     role: "member",
   });
   const client = new ApiClient(server);
-  await client.signIn(username, PASSWORD);
+  await activate(client, username);
   return { client, account, username };
 }
 

@@ -2,6 +2,7 @@
 // of shared/schemas.ts; answers are the views of shared/types.ts.
 import type {
   AcceptBody,
+  ChangePasswordBody,
   ActionBody,
   ActionStatusBody,
   AttendanceBody,
@@ -77,6 +78,7 @@ export const api = {
 
   login: (body: LoginBody) => http.post<SessionView>("/api/auth/login", body),
   logout: () => http.post<void>("/api/auth/logout"),
+  changePassword: (body: ChangePasswordBody) => http.post<void>("/api/auth/password", body),
   session: () => http.get<SessionView>("/api/auth/session"),
 
   organisations: () => http.get<OrganisationView[]>("/api/admin/organisations"),

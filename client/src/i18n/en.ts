@@ -75,6 +75,16 @@ export const en = {
     submitting: "Signing in…",
     needsSetup: "No administrator exists yet. Open the one-time setup link printed by the server.",
   },
+  password: {
+    title: "Choose your own password",
+    intro: "The password you received was set by an administrator. Choose one only you know; your other sessions will be signed out.",
+    current: "Password you received",
+    next: "New password",
+    nextHint: "At least {{min}} characters.",
+    repeat: "New password, again",
+    mismatch: "The two new passwords differ.",
+    submit: "Save my password",
+  },
   admin: {
     title: "Administration",
     intro: "Administrators manage organisations and accounts. They cannot read any case table.",
