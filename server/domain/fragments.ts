@@ -136,17 +136,43 @@ export async function deliver(
   channel: "socket" | "rest",
   send: Send,
 ): Promise<boolean> {
+  return (await deliverAll(ctx, files, [{ recipient, fragmentId, channel, send }])) === 1;
+}
+
+export interface Delivery {
+  recipient: Account;
+  fragmentId: string;
+  channel: "socket" | "rest";
+  send: Send;
+}
+
+/**
+ * Several deliveries under one table lock and one durable log append (one fsync):
+ * each is checked against the policy, all allowed ones are logged `fragment-sent`, and
+ * only then is any content handed over. Returns how many were sent.
+ */
+export async function deliverAll(ctx: Context, files: TableFiles, deliveries: readonly Delivery[]): Promise<number> {
+  if (deliveries.length === 0) return 0;
   return files.lock.runExclusive(async () => {
-    const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId);
-    if (!fragment || fragment.authorId === recipient.id) return false;
-    const decision = mayReceiveContent(recipient, participationOf(ctx, files.id, recipient.id), fragment);
-    if (!decision.allowed) return false;
-    const deliveryId = randomUUID();
-    await files.log.append([
-      { actor: null, type: "fragment-sent", fragment: fragment.id, recipient: recipient.id, delivery: deliveryId, channel },
-    ]);
-    send(deliveryId, presentReceivedFragment(ctx.store.global.data, files.doc.data, fragment));
-    return true;
+    const allowed = deliveries.flatMap((d) => {
+      const fragment = files.doc.data.fragments.find((f) => f.id === d.fragmentId);
+      if (!fragment || fragment.authorId === d.recipient.id) return [];
+      const decision = mayReceiveContent(d.recipient, participationOf(ctx, files.id, d.recipient.id), fragment);
+      return decision.allowed ? [{ ...d, fragment, deliveryId: randomUUID() }] : [];
+    });
+    if (allowed.length === 0) return 0;
+    await files.log.append(
+      allowed.map((d) => ({
+        actor: null,
+        type: "fragment-sent" as const,
+        fragment: d.fragment.id,
+        recipient: d.recipient.id,
+        delivery: d.deliveryId,
+        channel: d.channel,
+      })),
+    );
+    for (const d of allowed) d.send(d.deliveryId, presentReceivedFragment(ctx.store.global.data, files.doc.data, d.fragment));
+    return allowed.length;
   });
 }
 

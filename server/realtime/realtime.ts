@@ -29,7 +29,7 @@ import { originAllowed, type Origins } from "../auth/origin.js";
 import { resolveSession, sessionLive } from "../domain/accounts.js";
 import { accountById, participationOf, type Context, type Notifier } from "../domain/context.js";
 import { TafelError } from "../domain/errors.js";
-import { deliver, receivedFragmentIds, recordDelivered, recordOpened } from "../domain/fragments.js";
+import { deliverAll, receivedFragmentIds, recordDelivered, recordOpened, type Delivery, type Send } from "../domain/fragments.js";
 import { mayAtTable } from "../policies/table.js";
 import type { Logger } from "../logger.js";
 import type { TableFiles } from "../store/store.js";
@@ -183,9 +183,7 @@ export class Realtime implements Notifier {
     socket.data.openTables.add(input.tableId);
     await socket.join(`table:${input.tableId}`);
     reply({ ok: true });
-    for (const fragmentId of receivedFragmentIds(files, account.id)) {
-      await this.deliverTo(socket, files, fragmentId);
-    }
+    await this.deliverToSockets(files, receivedFragmentIds(files, account.id).map((fragmentId) => ({ socket, fragmentId })));
   }
 
   private onTableClose(socket: TafelSocket, payload: unknown, reply: (r: Reply) => void): void {
@@ -212,21 +210,28 @@ export class Realtime implements Notifier {
     }
   }
 
-  /** One delivery to one socket: policy, log, emit (inside the table lock), log the ack. */
-  private async deliverTo(socket: TafelSocket, files: TableFiles, fragmentId: string): Promise<void> {
+  /**
+   * Deliveries to sockets: policy, one durable log append for all, then each emit — all
+   * inside the table lock — and each socket's ack logged as its receipt.
+   */
+  private async deliverToSockets(files: TableFiles, targets: { socket: TafelSocket; fragmentId: string }[]): Promise<void> {
     const ctx = this.context();
-    const account = accountById(ctx, socket.data.accountId);
-    if (!account || !socket.connected || !socket.data.openTables.has(files.id)) return;
-    await deliver(ctx, files, account, fragmentId, "socket", (deliveryId, fragment) => {
-      socket.timeout(ACK_TIMEOUT_MS).emit("fragment:deliver", { v: PROTOCOL_VERSION, deliveryId, fragment }, (err, ack) => {
-        if (err) return; // no receipt: the log keeps "sent" without "delivered"
-        const parsed = DeliveryAck.safeParse(ack);
-        if (!parsed.success || parsed.data.deliveryId !== deliveryId) return;
-        recordDelivered(ctx, files, account.id, deliveryId).catch((e: unknown) =>
-          this.logger.error(`realtime: could not log a delivery receipt: ${e instanceof Error ? e.name : "error"}`),
-        );
-      });
+    const deliveries: Delivery[] = targets.flatMap(({ socket, fragmentId }) => {
+      const account = accountById(ctx, socket.data.accountId);
+      if (!account || !socket.connected || !socket.data.openTables.has(files.id)) return [];
+      const send: Send = (deliveryId, fragment) => {
+        socket.timeout(ACK_TIMEOUT_MS).emit("fragment:deliver", { v: PROTOCOL_VERSION, deliveryId, fragment }, (err, ack) => {
+          if (err) return; // no receipt: the log keeps "sent" without "delivered"
+          const parsed = DeliveryAck.safeParse(ack);
+          if (!parsed.success || parsed.data.deliveryId !== deliveryId) return;
+          recordDelivered(ctx, files, account.id, deliveryId).catch((e: unknown) =>
+            this.logger.error(`realtime: could not log a delivery receipt: ${e instanceof Error ? e.name : "error"}`),
+          );
+        });
+      };
+      return [{ recipient: account, fragmentId, channel: "socket" as const, send }];
     });
+    await deliverAll(ctx, files, deliveries);
   }
 
   private socketsAt(accountId: string, tableId: string): TafelSocket[] {
@@ -239,7 +244,7 @@ export class Realtime implements Notifier {
     void (async () => {
       const files = await this.context().store.table(tableId);
       if (!files) return;
-      for (const id of recipientIds) for (const socket of this.socketsAt(id, tableId)) await this.deliverTo(socket, files, fragmentId);
+      await this.deliverToSockets(files, recipientIds.flatMap((id) => this.socketsAt(id, tableId).map((socket) => ({ socket, fragmentId }))));
     })().catch((e: unknown) => this.logger.error(`realtime: live delivery failed: ${e instanceof Error ? e.name : "error"}`));
   }
 
