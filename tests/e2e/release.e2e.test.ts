@@ -14,27 +14,38 @@ let browser: Browser;
 let world: World;
 const contexts: BrowserContext[] = [];
 
-/** Everything a page received: response bodies and WebSocket frames. */
-function record(page: Page): string[] {
-  const seen: string[] = [];
-  page.on("response", (res) => {
-    void res.text().then((t) => seen.push(t), () => {});
-  });
-  page.on("websocket", (ws) => ws.on("framereceived", (f) => seen.push(typeof f.payload === "string" ? f.payload : f.payload.toString("utf8"))));
-  return seen;
+interface Recorded {
+  page: Page;
+  /** Everything the page received so far: response bodies and WebSocket frames. */
+  seen: string[];
+  /** `seen`, once every response body that had arrived has been read. */
+  allSeen(): Promise<string[]>;
 }
 
-async function signedInPage(member: Member): Promise<{ page: Page; seen: string[] }> {
+async function signedInPage(member: Member): Promise<Recorded> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   contexts.push(context);
   const page = await context.newPage();
-  const seen = record(page);
+  const seen: string[] = [];
+  // A body is read asynchronously: keep the reads, so a check can wait for the last ones.
+  const reads: Promise<void>[] = [];
+  page.on("response", (res) => {
+    reads.push(res.text().then((t) => void seen.push(t), () => {}));
+  });
+  page.on("websocket", (ws) => ws.on("framereceived", (f) => seen.push(typeof f.payload === "string" ? f.payload : f.payload.toString("utf8"))));
   await page.goto(server.url);
   await page.getByTestId("signin-username").fill(member.username);
   await page.getByTestId("signin-password").fill(PASSWORD);
   await page.getByTestId("signin-submit").click();
   await page.getByTestId(`table-link-${world.table.caseCode}`).click();
-  return { page, seen };
+  return {
+    page,
+    seen,
+    allSeen: async () => {
+      await Promise.all(reads);
+      return seen;
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -77,8 +88,8 @@ describe("releasing a fragment in the browser", () => {
     // Bob sees it live, with who released it and why.
     const item = recipient.page.locator('article[data-testid^="received-"]').filter({ hasText: secret });
     await item.waitFor({ timeout: 10_000 });
-    await expect.poll(() => item.textContent()).toContain(alice.account.name);
-    await expect.poll(() => item.textContent()).toContain("Police need the code word");
+    await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain(alice.account.name);
+    await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain("Police need the code word");
 
     // Alice sees delivered, then opened.
     await author.page.getByTestId("tab-released").click();
@@ -98,9 +109,11 @@ describe("releasing a fragment in the browser", () => {
     expect(await third.page.content()).not.toContain(secret);
     await third.page.reload();
     await third.page.getByTestId("tab-received").click();
+    // The witness: the reloaded page is at the table again, live (re-deliveries follow the reply).
+    await expect.poll(() => third.page.getByTestId("connection-status").getAttribute("data-state"), { timeout: 10_000 }).toBe("live");
     await third.page.waitForTimeout(500);
     expect(await third.page.content()).not.toContain(secret);
-    expect(third.seen.join("\n")).not.toContain(secret);
+    expect((await third.allSeen()).join("\n")).not.toContain(secret);
     expect(server.lines.join("\n")).not.toContain(secret);
 
     mkdirSync("test-results", { recursive: true });

@@ -31,7 +31,7 @@ describe("the demo case", () => {
   it("prints a working password for each account, the administrator included", async () => {
     expect(accounts.map((a) => a.username)).toEqual(["admin", "ocmw", "caw", "jeugdhulp", "politie", "parket"]);
     for (const a of accounts) await as(a.username);
-  });
+  }, 60_000); // six scrypt sign-ins: ~12-17 s on a loaded 2-core machine
 
   it("opens one table under a signed agreement, with releases that reach only their recipients", async () => {
     const chair = await as("ocmw");

@@ -10,7 +10,7 @@ import type { TableView } from "../../shared/types.js";
 import { buildWorld, openTable, releaseCanary, type Member, type World } from "../support/factories.js";
 import { connect, eventually, settle, type RecordingSocket } from "../support/realtime.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
-import { entries, errorLines, expectAbsent, logOf, SocketPool } from "../support/adversary.js";
+import { entries, errorLines, eventNames, expectAbsent, logOf, logQuiet, SocketPool } from "../support/adversary.js";
 
 let server: TestServer;
 let world: World;
@@ -42,6 +42,14 @@ function emitRaw(s: RecordingSocket, event: string, ...args: unknown[]): Promise
   return raw.timeout(3000).emitWithAck(event, ...args);
 }
 
+/**
+ * A round trip on this socket that changes nothing (Bob is not at the other table): when
+ * its reply arrives, the server has handled everything the socket sent before it.
+ */
+async function roundTrip(s: RecordingSocket): Promise<void> {
+  expect(await s.openTable(otherTable.id)).toMatchObject({ ok: false, refusal: "not-a-participant" });
+}
+
 async function stillServing(): Promise<void> {
   expect((await bob.client.get("/api/auth/session")).status).toBe(200);
   const fresh = await pool.connect(carol);
@@ -56,8 +64,10 @@ describe("forged table:open", () => {
     expect(notMine).toMatchObject({ ok: false, refusal: "not-a-participant" });
     expect(missing).toEqual(notMine); // no oracle for which tables exist
 
-    // Activity at that table reaches nothing on Bob's socket.
+    // Activity at that table reaches nothing on Bob's socket (Alice, who is there, hears of it).
+    const witness = await pool.online(alice, otherTable.id);
     await alice.client.ok("POST", `/api/tables/${otherTable.id}/declines`, { question: "Anything on V1?" });
+    await eventually("alice's socket hears of the decline", () => eventNames(witness).includes("table:changed"));
     await settle();
     expect(s.events).toEqual([]);
   });
@@ -89,8 +99,10 @@ describe("forged table:open", () => {
       refusal: "invalid-payload",
     });
     expect(await emitRaw(s, "table:open")).toMatchObject({ ok: false, refusal: "invalid-payload" });
-    // None of it opened the table for this socket.
-    const { canary } = await releaseCanary(alice, world.table, [bob.account.id]);
+    // None of it opened the table for this socket; Bob's socket that did open it gets the release.
+    const witness = await pool.online(bob, t);
+    const { fragment, canary } = await releaseCanary(alice, world.table, [bob.account.id]);
+    await eventually("bob's open socket receives it", () => witness.deliveries.some((d) => d.fragment.id === fragment.id));
     await settle();
     expect(s.deliveries).toEqual([]);
     expectAbsent("bob's frames", s.frames, canary);
@@ -105,8 +117,10 @@ describe("forged table:open", () => {
     raw.emit("table:open");
     raw.emit("table:close", { v: PROTOCOL_VERSION, tableId: world.table.id });
     raw.emit("fragment:opened", { v: PROTOCOL_VERSION, tableId: world.table.id, fragmentId: randomUUID(), deliveryId: randomUUID() });
-    await settle(150);
-    const { canary } = await releaseCanary(alice, world.table, [bob.account.id]);
+    await roundTrip(s); // the server has handled the emits above
+    const witness = await pool.online(bob, world.table.id);
+    const { fragment, canary } = await releaseCanary(alice, world.table, [bob.account.id]);
+    await eventually("bob's open socket receives it", () => witness.deliveries.some((d) => d.fragment.id === fragment.id));
     await settle();
     expect(s.events).toEqual([]);
     expectAbsent("bob's frames", s.frames, canary);
@@ -125,6 +139,7 @@ describe("forged table:open", () => {
     raw.emit("fragment:deliver", { v: PROTOCOL_VERSION, deliveryId: randomUUID(), fragment: { id: randomUUID(), body: fake } });
     raw.emit("table:changed", { v: PROTOCOL_VERSION, tableId: world.table.id, topics: [fake] });
     raw.emit("join", `table:${otherTable.id}`);
+    await roundTrip(bobSocket); // the server has handled the emits above
     await settle();
     expectAbsent("carol's frames", carolSocket.frames, fake);
     await stillServing();
@@ -141,7 +156,8 @@ describe("forged fragment:opened", () => {
     const bobFirst = await eventually("bob gets the first", () => bobSocket.deliveries.find((d) => d.fragment.id === first.fragment.id));
     const bobSecond = await eventually("bob gets the second", () => bobSocket.deliveries.find((d) => d.fragment.id === second.fragment.id));
     const carolFirst = await eventually("carol gets the first", () => carolSocket.deliveries.find((d) => d.fragment.id === first.fragment.id));
-    const before = await logOf(alice, t);
+    // Receipts (and re-deliveries of earlier fragments on opening) are logged asynchronously.
+    const before = await logQuiet(alice, t, pool);
 
     const opened = (s: RecordingSocket, tableId: string, fragmentId: string, deliveryId: string) =>
       emitRaw(s, "fragment:opened", { v: PROTOCOL_VERSION, tableId, fragmentId, deliveryId });
@@ -191,6 +207,7 @@ describe("delivery receipts", () => {
       for (let i = 0; i < forged.length + 1; i += 1) released.push(await releaseCanary(alice, world.table, [bob.account.id, carol.account.id]));
       await eventually("bob's socket got every delivery", () => forger.deliveries.length >= released.length);
       await eventually("carol's socket got every delivery", () => silent.deliveries.length >= released.length);
+      await roundTrip(forger); // the server has handled every forged ack
       await settle();
       const log = await logOf(alice, t);
       for (const { fragment } of released) {

@@ -16,6 +16,7 @@ import {
   expectApiError,
   fieldPaths,
   logOf,
+  logQuiet,
   SocketPool,
 } from "../support/adversary.js";
 
@@ -52,6 +53,8 @@ describe("removing a participant", () => {
     const before = await releaseCanary(alice, world.table, [bob.account.id, carol.account.id]);
     const first = await eventually("bob's laptop receives the first fragment", () => bobLaptop.deliveries[0]);
     await eventually("bob's phone receives it too", () => bobPhone.deliveries[0]);
+    // Both receipts are logged before the removal, so the log after `removed` is exactly the removal's.
+    await logQuiet(world.chair, t, pool);
 
     const removal = await world.chair.client.delete(`/api/tables/${t}/participants/${bob.account.id}`);
     expect(removal.status).toBe(204);
@@ -154,13 +157,14 @@ describe("removing a participant", () => {
       (e) => e.seq > rejoinedAt && e.type === "fragment-sent" && e.subject?.id === bob.account.id && e.fragmentId !== fresh.fragment.id,
     );
     expect(resent).toEqual([]);
-    // The chair removes him again, for the tests below.
+    // The chair removes him again, for the tests below, once his receipt is in the log.
+    await logQuiet(world.chair, t, pool);
     await world.chair.client.ok("DELETE", `/api/tables/${t}/participants/${bob.account.id}`);
   });
 
   it("only the chair removes, never themself; a refused removal changes nothing", async () => {
     const t = world.table.id;
-    const before = await logOf(world.chair, t);
+    const before = await logQuiet(world.chair, t, pool);
     expectApiError(await carol.client.delete(`/api/tables/${t}/participants/${alice.account.id}`), 403, "forbidden");
     expectApiError(await carol.client.delete(`/api/tables/${t}/participants/${world.chair.account.id}`), 403, "forbidden");
     expectApiError(await carol.client.post(`/api/tables/${t}/participants`, { accountId: bob.account.id }), 403, "forbidden");
@@ -217,6 +221,10 @@ describe("removing a participant", () => {
   it("a table:open racing the removal never leaves the removed socket at the table", async () => {
     const t = world.table.id;
     const racer = await buildMember(server, world.admin, { name: "Opener" });
+    // Carol stays at the table: she hears of each round's decline, proving the notice went out.
+    const witness = await pool.online(carol, t);
+    const declineNotices = () =>
+      witness.events.filter((e) => e.name === "table:changed" && (e.payload as { topics: string[] }).topics.includes("declines")).length;
     for (let round = 0; round < 4; round += 1) {
       await join(world.chair, racer, t); // removed people may be invited again
       const s = await pool.connect(racer);
@@ -225,7 +233,9 @@ describe("removing a participant", () => {
       if (reply.ok) await eventually("an opened socket is told of the removal", () => eventNames(s).includes("table:access-ended"));
       else expect(reply).toMatchObject({ refusal: "not-a-participant" });
       const seen = s.events.length;
+      const heard = declineNotices();
       await world.chair.client.ok("POST", `/api/tables/${t}/declines`, { question: `Round ${round}?` });
+      await eventually("carol hears of the decline", () => declineNotices() > heard);
       await settle(150);
       expect(s.events.slice(seen)).toEqual([]); // not in the room: no change notices
       s.close();

@@ -75,7 +75,7 @@ describe("signing in", () => {
     expect((await login(alice.username, PASSWORD)).status).toBe(200);
     // The chair's existing session is untouched.
     expect((await world.chair.client.get("/api/auth/session")).status).toBe(200);
-  });
+  }, 60_000); // a dozen scrypt checks one after another: ~12 s on an idle 2-core machine, ~18 s loaded
 });
 
 describe("signing out", () => {

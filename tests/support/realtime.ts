@@ -18,6 +18,8 @@ export interface RecordingSocket {
   /** Every engine.io packet received, serialised: what an attacker on this socket saw. */
   frames: string[];
   deliveries: FragmentDeliverPayload[];
+  /** Delivery ids this socket acknowledged (the server logs each receipt when the ack arrives). */
+  acked: string[];
   events: { name: string; payload: unknown }[];
   openTable(tableId: string): Promise<Reply>;
   close(): void;
@@ -39,19 +41,24 @@ export function connect(
   });
   const frames: string[] = [];
   const deliveries: FragmentDeliverPayload[] = [];
+  const acked: string[] = [];
   const events: { name: string; payload: unknown }[] = [];
   socket.io.on("open", () => {
     socket.io.engine.on("packet", (packet: { type: string; data?: unknown }) => frames.push(JSON.stringify(packet)));
   });
   socket.on("fragment:deliver", (payload, ack) => {
     deliveries.push(payload);
-    if (options.ack !== false) ack({ deliveryId: payload.deliveryId });
+    if (options.ack !== false) {
+      ack({ deliveryId: payload.deliveryId });
+      acked.push(payload.deliveryId);
+    }
   });
   socket.onAny((name: string, payload: unknown) => events.push({ name, payload }));
   const recording: RecordingSocket = {
     socket,
     frames,
     deliveries,
+    acked,
     events,
     openTable: (tableId) => socket.timeout(5000).emitWithAck("table:open", { v: PROTOCOL_VERSION, tableId }),
     close: () => socket.close(),
