@@ -37,7 +37,7 @@ describe("the first sign-in", () => {
     await page.getByTestId("password-next").fill(PASSWORD);
     await page.getByTestId("password-repeat").fill(`${PASSWORD}x`);
     await page.getByTestId("password-submit").click();
-    await expect.poll(() => page.locator("text=The two new passwords differ.").count()).toBe(1);
+    await expect.poll(() => page.locator("text=The two new passwords differ.").count(), { timeout: 10_000 }).toBe(1);
     await page.getByTestId("password-repeat").fill(PASSWORD);
     await page.getByTestId("password-submit").click();
     await page.getByRole("heading", { name: /tables/i }).first().waitFor({ timeout: 10_000 });
