@@ -1,15 +1,13 @@
 // Sharing agreements: drafted, versioned, signed by every member organisation, then in
 // force — and what coming into force does to the tables that work under it.
 import { randomUUID } from "node:crypto";
-import canonicalize from "canonicalize";
-import { sha256 } from "@noble/hashes/sha2.js";
 import type { AgreementBody } from "../../shared/schemas.js";
-import { toHex } from "../log/merkle.js";
+import { canonicalHash } from "../log/canonicalHash.js";
 import { allMembersSigned, isMember, mayDraftVersion, maySign, mayReleaseUnder, mayWorkUnder, versionInForce } from "../policies/agreement.js";
 import { isCurrentRecipient } from "../policies/fragment.js";
 import type { Account, Agreement, AgreementVersion, Organisation, TableData } from "../store/records.js";
 import { allow, type Decision } from "../policies/decision.js";
-import { accountById, type Context } from "./context.js";
+import { accountById, sectorOf, type Context } from "./context.js";
 import { forbidden, notFound, TafelError } from "./errors.js";
 import { endParticipation } from "./tables.js";
 
@@ -31,7 +29,7 @@ export function agreementById(ctx: Context, id: string): Agreement {
 
 /** Signed versions are referred to by this hash, in signatures and in table logs. */
 export function hashContent(content: AgreementBody): string {
-  return toHex(sha256(new TextEncoder().encode(canonicalize(content) as string)));
+  return canonicalHash(content);
 }
 
 function checkOrganisations(ctx: Context, body: AgreementBody): void {
@@ -164,10 +162,8 @@ async function flagReleases(ctx: Context, tableId: string, agreementId: string, 
     const reasons = f.release.recipients
       .filter((r) => isCurrentRecipient(f, r.accountId))
       .flatMap((r) => {
-        const account = accountById(ctx, r.accountId);
-        const sector = ctx.store.global.data.organisations.find((o) => o.id === account?.organisationId)?.sector ?? "other";
-        const decision = mayReleaseUnder(version, f.category, sector, f.release.purpose);
-        return decision.allowed ? [] : [`${account?.name ?? r.accountId}: ${decision.reason}`];
+        const decision = mayReleaseUnder(version, f.category, sectorOf(ctx, r.accountId), f.release.purpose);
+        return decision.allowed ? [] : [`${accountById(ctx, r.accountId)?.name ?? r.accountId}: ${decision.reason}`];
       });
     if (reasons.length > 0) flags.set(f.id, reasons);
   }

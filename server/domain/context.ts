@@ -1,6 +1,7 @@
 // What every command needs: the store, the realtime notifier and the logger. Commands
 // live in domain/; routes and socket handlers only parse input and call them.
 import type { ChangeTopic } from "../../shared/protocol.js";
+import type { Sector } from "../../shared/schemas.js";
 import type { Logger } from "../logger.js";
 import type { LogSigner } from "../log/signer.js";
 import type { SessionActivity } from "../auth/activity.js";
@@ -61,4 +62,10 @@ export function activeParticipation(ctx: Context, tableId: string, accountId: st
 
 export function accountById(ctx: Context, id: string): Account | undefined {
   return ctx.store.global.data.accounts.find((a) => a.id === id);
+}
+
+/** The sector of an account's organisation: what an agreement's matrix decides on. */
+export function sectorOf(ctx: Context, accountId: string): Sector {
+  const account = accountById(ctx, accountId);
+  return ctx.store.global.data.organisations.find((o) => o.id === account?.organisationId)?.sector ?? "other";
 }

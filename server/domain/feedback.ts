@@ -1,10 +1,8 @@
 // The feedback sheet: drafted by the chair from non-secret fields, approved by every
 // participant, then sent — each step logged with the hash of the exact text.
 import { randomUUID } from "node:crypto";
-import canonicalize from "canonicalize";
-import { sha256 } from "@noble/hashes/sha2.js";
 import type { FeedbackSheetBody } from "../../shared/schemas.js";
-import { toHex } from "../log/merkle.js";
+import { canonicalHash } from "../log/canonicalHash.js";
 import { mayGoOutside, maySend } from "../policies/feedback.js";
 import type { Account, FeedbackSheet } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
@@ -12,7 +10,7 @@ import { tableFor, type Context } from "./context.js";
 import { forbidden, invalid, notFound, TafelError } from "./errors.js";
 
 function hashOf(sheet: FeedbackSheet): string {
-  return toHex(sha256(new TextEncoder().encode(canonicalize({ addressee: sheet.addressee, outcome: sheet.outcome, summary: sheet.summary }) as string)));
+  return canonicalHash({ addressee: sheet.addressee, outcome: sheet.outcome, summary: sheet.summary });
 }
 
 function checkText(files: TableFiles, body: FeedbackSheetBody): void {

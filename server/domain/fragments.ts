@@ -19,7 +19,7 @@ import type { Account, Fragment } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke } from "../policies/fragment.js";
 import { presentAuthoredFragment, presentReceivedFragment } from "../presenters/fragment.js";
-import { accountById, activeParticipation, participationOf, tableFor, type Context } from "./context.js";
+import { activeParticipation, participationOf, sectorOf, tableFor, type Context } from "./context.js";
 import { forbidden, invalid, notFound, TafelError } from "./errors.js";
 
 export async function release(
@@ -97,9 +97,7 @@ function agreementDecision(ctx: Context, agreementId: string | undefined, recipi
   const rules = rulesOf(ctx, agreementId);
   if (!rules) return allow;
   if (!rules.version) return refuse("This table's sharing agreement has no version in force: nothing can be released until every member organisation has signed.");
-  const recipient = accountById(ctx, recipientId);
-  const sector = ctx.store.global.data.organisations.find((o) => o.id === recipient?.organisationId)?.sector ?? "other";
-  return mayReleaseUnder(rules.version, category, sector, purpose);
+  return mayReleaseUnder(rules.version, category, sectorOf(ctx, recipientId), purpose);
 }
 
 /** The release dialog's preview: for each possible recipient, allowed or the agreement's reason. */

@@ -6,8 +6,7 @@ import { randomUUID } from "node:crypto";
 import { sha256 } from "@noble/hashes/sha2.js";
 import type { ActionBody, ActionStatusBody, AttendanceBody, DecisionBody, OpenMeetingBody } from "../../shared/schemas.js";
 import { toHex } from "../log/merkle.js";
-import { hashToken } from "../auth/tokens.js";
-import { CONFIDENTIALITY_STATEMENT } from "../presenters/table.js";
+import { STATEMENT_HASH } from "./tables.js";
 import type { Account, Action, Meeting } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import { activeParticipation, tableFor, type Context } from "./context.js";
@@ -91,7 +90,7 @@ export async function confirmForMeeting(ctx: Context, actor: Account, tableId: s
     }
     if (m.confirmations.some((c) => c.accountId === actor.id)) throw new TafelError("conflict", "You have already confirmed the statement for this meeting.");
     const next = { ...m, confirmations: [...m.confirmations, { accountId: actor.id, at: new Date().toISOString() }] };
-    await files.log.append([{ actor: actor.id, type: "meeting-confirmed", meeting: m.id, statement: hashToken(CONFIDENTIALITY_STATEMENT) }]);
+    await files.log.append([{ actor: actor.id, type: "meeting-confirmed", meeting: m.id, statement: STATEMENT_HASH }]);
     await saveMeeting(files, next);
     return next;
   });

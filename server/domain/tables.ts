@@ -16,7 +16,7 @@ import { accountById, participationOf, tableFor, type Context } from "./context.
 import { forbidden, TafelError } from "./errors.js";
 
 /** The log records which statement was accepted by its hash, not its text. */
-const STATEMENT_HASH = hashToken(CONFIDENTIALITY_STATEMENT);
+export const STATEMENT_HASH = hashToken(CONFIDENTIALITY_STATEMENT);
 
 export async function createTable(ctx: Context, actor: Account, body: CreateTableBody): Promise<TableData> {
   const decision = mayCreateTable(actor);

@@ -1,9 +1,9 @@
 // The disclosure report for one person concerned: built from release metadata and
 // the log, never from fragment content (there is no body or title field to copy).
-import type { DisclosureReportView, DpoTableView } from "../../shared/types.js";
+import type { DeferralView, DisclosureReportView, DpoTableView } from "../../shared/types.js";
 import type { TablePurpose } from "../../shared/schemas.js";
 import type { LogEntry } from "../log/entries.js";
-import type { Account, GlobalData, PersonConcerned, TableData } from "../store/records.js";
+import type { Account, Deferral, GlobalData, PersonConcerned, TableData } from "../store/records.js";
 import { presentRecipientStatuses } from "./fragment.js";
 import { presentPerson } from "./person.js";
 
@@ -16,6 +16,10 @@ const PURPOSES: Record<TablePurpose, string> = {
 /** Until sharing agreements (issue 4) name it, the legal ground is art. 458ter itself. */
 export function legalBasisOf(purpose: TablePurpose): string {
   return `Art. 458ter Criminal Code — case consultation for the ${PURPOSES[purpose]}`;
+}
+
+export function presentDeferral(global: Readonly<GlobalData>, d: Deferral): DeferralView {
+  return { id: d.id, reason: d.reason, ...(d.until ? { until: d.until } : {}), by: presentPerson(global, d.by), at: d.at };
 }
 
 export function presentDpoTable(table: Readonly<TableData>): DpoTableView {
@@ -54,6 +58,6 @@ export function presentDisclosureReport(
       })),
     deferrals: (table.deferrals ?? [])
       .filter((d) => d.personId === person.id)
-      .map((d) => ({ id: d.id, reason: d.reason, ...(d.until ? { until: d.until } : {}), by: presentPerson(global, d.by), at: d.at })),
+      .map((d) => presentDeferral(global, d)),
   };
 }

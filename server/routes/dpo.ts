@@ -7,7 +7,7 @@ import { disclosureReport, dpoTables, recordDeferral } from "../domain/dpo.js";
 import { parseInput } from "../domain/validate.js";
 import { disclosureCsv } from "../presenters/disclosureCsv.js";
 import { disclosurePdf } from "../presenters/disclosurePdf.js";
-import { presentPerson } from "../presenters/person.js";
+import { presentDeferral } from "../presenters/disclosure.js";
 import { param, signedIn } from "./http.js";
 
 export function dpoRoutes(ctx: Context): Router {
@@ -40,8 +40,7 @@ export function dpoRoutes(ctx: Context): Router {
   router.post("/tables/:tableId/persons/:personId/deferrals", async (req, res) => {
     const { tableId, personId } = ids(req);
     const d = await recordDeferral(ctx, signedIn(res).account, tableId, personId, parseInput(DeferralBody, req.body, "deferral"));
-    const global = ctx.store.global.data;
-    res.status(201).json({ id: d.id, reason: d.reason, ...(d.until ? { until: d.until } : {}), by: presentPerson(global, d.by), at: d.at });
+    res.status(201).json(presentDeferral(ctx.store.global.data, d));
   });
 
   return router;
