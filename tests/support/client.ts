@@ -3,7 +3,8 @@
 import { existsSync } from "node:fs";
 
 export async function ensureClientBuilt(): Promise<void> {
-  if (existsSync("dist/client/index.html")) return;
+  // A client built elsewhere (TAFEL_TEST_CLIENT_DIR) is used as it is.
+  if (process.env.TAFEL_TEST_CLIENT_DIR || existsSync("dist/client/index.html")) return;
   const { build } = await import("vite");
   await build({ logLevel: "warn" });
 }

@@ -34,7 +34,8 @@ export async function startServer(options: { dataDir?: string; lines?: string[];
     sessionHours: 8,
     sessionIdleMinutes: options.idleMinutes ?? 30,
     demo: false,
-    clientDir: path.resolve("dist/client"),
+    // A helper building its own client elsewhere points here; npm test builds dist/client.
+    clientDir: path.resolve(process.env.TAFEL_TEST_CLIENT_DIR ?? "dist/client"),
     keyFile: `${dataDir}.key`,
   };
   const tafel = await createTafel(config, memoryLogger(lines));
