@@ -77,7 +77,7 @@ function plan(o: LatencyOptions): Planned[] {
   return out;
 }
 
-class Child {
+export class Child {
   private readonly waiting = new Map<string, (m: ChildMessage) => void>();
   private constructor(readonly proc: ChildProcess) {
     proc.on("message", (m: ChildMessage) => {
@@ -87,8 +87,10 @@ class Child {
     });
   }
 
-  static async start<T>(args: string[], timeoutMs: number): Promise<{ child: Child; ready: T }> {
-    const proc = spawn(process.execPath, ["--expose-gc", "--import", "tsx", SERVER, ...args], { stdio: ["ignore", "pipe", "pipe", "ipc"], env: { ...process.env, NODE_ENV: "production" } });
+  static async start<T>(args: string[], timeoutMs: number, script = SERVER): Promise<{ child: Child; ready: T }> {
+    // BENCH_CPU_PROF=<dir>: profile the Tafel server (written when it stops).
+    const prof = process.env.BENCH_CPU_PROF && args[0] === "tafel" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const proc = spawn(process.execPath, ["--expose-gc", ...prof, "--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe", "ipc"], env: { UV_THREADPOOL_SIZE: "64", ...process.env, NODE_ENV: "production" } }); // as scripts/start.mjs
     const errs: string[] = [];
     createInterface({ input: proc.stderr as NodeJS.ReadableStream }).on("line", (l) => errs.push(l));
     const ready = await new Promise<T>((resolve, reject) => {
@@ -135,7 +137,7 @@ class Child {
 }
 
 /** The cached world (accounts cost ~150 ms of scrypt each): built once, copied per run. */
-async function worldDir(o: LatencyOptions, say: (s: string) => void): Promise<string> {
+export async function worldDir(o: Pick<LatencyOptions, "tables" | "tableSize">, say: (s: string) => void): Promise<string> {
   const cache = path.join(CACHE_ROOT, `v1-${o.tables}x${o.tableSize}`);
   const exists = await stat(path.join(cache, "world.json")).then(() => true, () => false);
   if (!exists) {

@@ -1,13 +1,14 @@
 // Benchmark 1: durable log append throughput (issue 8, item 2).
 //
-// Tafel: `TableLog.append` (server/log/tableLog.ts), which opens the file, writes, fsyncs
-// and closes on every call. 1 writer, and 100 concurrent writers that serialise under a
-// table lock (async-mutex, as every caller in server/domain does: append numbers its
-// entries before it awaits, so it must not run concurrently with itself).
+// Tafel: `TableLog.append` (server/log/tableLog.ts) with group commit: each call is
+// numbered at once and everything queued meanwhile is written with one write and one
+// fsync on a handle kept open; each caller is acknowledged after the fsync covering it.
+// 1 writer, and 100 concurrent writers that queue their entry under a table lock
+// (async-mutex) and await durability outside it, as the receipts in
+// server/domain/fragments.ts do.
 // Baseline: a raw loop on an open file handle in the same directory, one write + fsync
 // per line, lines of the same length.
-// Informative: the same `append` given 100 entries in one call, i.e. what a group
-// commit (one fsync for every entry waiting) would reach on this disk.
+// Informative: the same `append` given 100 entries in one call.
 import { randomUUID } from "node:crypto";
 import { open } from "node:fs/promises";
 import path from "node:path";
@@ -20,6 +21,16 @@ import { figure, nowMs, timedLoop, withTempDir, type Figure } from "./common.js"
 const MAX_MS = 4_000;
 const MAX_ENTRIES = 5_000;
 const WRITERS = 100;
+/** Enough entries for several seconds of group commits at the target rate. */
+const MAX_MANY = 200_000;
+
+/** Entries made before timing (random ids cost more than a log append's own work). */
+const POOL: NewLogEntry[] = [];
+let next = 0;
+function pooled(): NewLogEntry {
+  next = (next + 1) % POOL.length;
+  return POOL[next] as NewLogEntry;
+}
 
 function sentEntry(): NewLogEntry {
   return { actor: null, type: "fragment-sent", fragment: randomUUID(), recipient: randomUUID(), delivery: randomUUID(), channel: "socket" };
@@ -31,6 +42,7 @@ function sampleLine(): string {
 }
 
 export async function runLogAppend(say: (s: string) => void): Promise<Figure[]> {
+  while (POOL.length < 10_000) POOL.push(sentEntry());
   return withTempDir("tafel-bench-log-", async (dir) => {
     // Baseline: raw append + fsync on an open handle.
     const line = `${sampleLine()}\n`;
@@ -45,13 +57,15 @@ export async function runLogAppend(say: (s: string) => void): Promise<Figure[]> 
 
     // Tafel, 1 writer.
     const one = (await TableLog.open(path.join(dir, "one.jsonl"))).log;
+    await one.append([sentEntry()]); // creates the file (and syncs its directory) before timing
     const oneRun = await timedLoop(MAX_ENTRIES, MAX_MS, async () => {
-      await one.append([sentEntry()]);
+      await one.append([pooled()]);
     });
     const oneRate = (oneRun.count / oneRun.ms) * 1000;
     say(`  TableLog.append, 1 writer: ${oneRun.count} entries in ${oneRun.ms.toFixed(0)} ms`);
 
-    // Tafel, 100 concurrent writers under one table lock.
+    // Tafel, 100 concurrent writers: each queues its entry under one table lock and
+    // awaits its durability outside it (group commit).
     const many = (await TableLog.open(path.join(dir, "many.jsonl"))).log;
     const lock = new Mutex();
     let done = 0;
@@ -59,8 +73,9 @@ export async function runLogAppend(say: (s: string) => void): Promise<Figure[]> 
     const deadline = start + MAX_MS;
     await Promise.all(
       Array.from({ length: WRITERS }, async () => {
-        while (done < MAX_ENTRIES && nowMs() < deadline) {
-          await lock.runExclusive(() => many.append([sentEntry()]));
+        while (done < MAX_MANY && nowMs() < deadline) {
+          const queued = await lock.runExclusive(() => ({ written: many.append([pooled()]) }));
+          await queued.written;
           done += 1;
         }
       }),
@@ -72,7 +87,7 @@ export async function runLogAppend(say: (s: string) => void): Promise<Figure[]> 
     // Informative: 100 entries per append call (one fsync for all of them).
     const batched = (await TableLog.open(path.join(dir, "batched.jsonl"))).log;
     const batchRun = await timedLoop(MAX_ENTRIES / WRITERS, MAX_MS, async () => {
-      await batched.append(Array.from({ length: WRITERS }, sentEntry));
+      await batched.append(Array.from({ length: WRITERS }, pooled));
     });
     const batchRate = ((batchRun.count * WRITERS) / batchRun.ms) * 1000;
     say(`  TableLog.append, batches of ${WRITERS}: ${batchRun.count * WRITERS} entries in ${batchRun.ms.toFixed(0)} ms`);
@@ -97,7 +112,7 @@ export async function runLogAppend(say: (s: string) => void): Promise<Figure[]> 
         unit: "entries/s",
         target: "≥ 20,000/s",
         met: manyRate >= 20_000,
-        note: "one fsync per entry, serialised by the table lock: no group commit today",
+        note: "group commit: each writer queues under a table lock, awaits its fsync outside it",
       }),
       figure({
         group: g,
@@ -105,9 +120,9 @@ export async function runLogAppend(say: (s: string) => void): Promise<Figure[]> 
         tafel: batchRate,
         baseline: rawRate,
         unit: "entries/s",
-        target: "(informative: group-commit ceiling)",
+        target: "(informative)",
         met: null,
-        note: "what a group commit of 100 waiting writers would reach",
+        note: "100 entries per call, for comparison",
       }),
     ];
   });

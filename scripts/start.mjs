@@ -10,6 +10,11 @@ if (!existsSync("dist/client/index.html")) {
   await build({ logLevel: "warn" });
 }
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-const server = spawn(process.execPath, [tsx, "server/index.ts", ...process.argv.slice(2)], { stdio: "inherit" });
+// Every fsync (log appends, table documents, Yjs updates) blocks a libuv pool thread
+// while the disk works; with the default 4 threads, tables wait for each other's fsyncs
+// (bench/RESULTS.md). More threads let the kernel batch concurrent fsyncs in one journal
+// commit. Set before the server starts: the pool is sized on first use.
+const env = { UV_THREADPOOL_SIZE: "64", ...process.env };
+const server = spawn(process.execPath, [tsx, "server/index.ts", ...process.argv.slice(2)], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -21,7 +21,23 @@ export interface Config {
   clientDir: string;
   /** The keyring that seals content at rest; outside the data directory. */
   keyFile: string;
+  /** Request and event rate limits; DEFAULT_RATE_LIMITS when absent. */
+  rateLimits?: RateLimits;
+  /** log2 of scrypt's N for new password hashes; 17 when absent. Only tests lower it (never read from the environment). */
+  passwordWorkFactor?: number;
 }
+
+/** Generous limits: far above what a person at a table does, low enough to blunt a script. */
+export interface RateLimits {
+  /** REST requests per minute of one signed-in account (all its sessions and addresses). */
+  perAccountPerMinute: number;
+  /** REST requests per minute from one address without a session (sign-in page, setup). */
+  perAddressPerMinute: number;
+  /** socket.io events per minute on one socket; past it the socket is told and disconnected. */
+  socketEventsPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { perAccountPerMinute: 600, perAddressPerMinute: 300, socketEventsPerMinute: 300 };
 
 const Env = z.object({
   HOST: z.string().min(1).optional(),
@@ -32,6 +48,9 @@ const Env = z.object({
   TAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).optional(),
   TAFEL_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).optional(),
   TAFEL_KEY_FILE: z.string().min(1).optional(),
+  TAFEL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  TAFEL_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  TAFEL_SOCKET_EVENTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
 });
 
 export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
@@ -63,5 +82,10 @@ export function configFrom(argv: string[], env: NodeJS.ProcessEnv): Config {
     sessionIdleMinutes: e.TAFEL_SESSION_IDLE_MINUTES ?? 30,
     demo: values.demo ?? false,
     clientDir: path.resolve("dist/client"),
+    rateLimits: {
+      perAccountPerMinute: e.TAFEL_RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMITS.perAccountPerMinute,
+      perAddressPerMinute: e.TAFEL_RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? DEFAULT_RATE_LIMITS.perAddressPerMinute,
+      socketEventsPerMinute: e.TAFEL_SOCKET_EVENTS_PER_MINUTE ?? DEFAULT_RATE_LIMITS.socketEventsPerMinute,
+    },
   };
 }

@@ -9,6 +9,7 @@ import { recordDecline } from "./domain/declines.js";
 import { createDraft } from "./domain/drafts.js";
 import { release } from "./domain/fragments.js";
 import { accept, createTable, invite } from "./domain/tables.js";
+import { openTriageTable, refer } from "./domain/referrals.js";
 import type { Account } from "./store/records.js";
 
 export interface DemoAccount {
@@ -50,12 +51,15 @@ export async function seedDemo(ctx: Context): Promise<{ accounts: DemoAccount[] 
   const by: Record<string, Account> = {};
   for (const p of PEOPLE) {
     const org = await createOrganisation(ctx, admin, { name: p.org, sector: p.sector, secrecy: p.secrecy });
-    const pw = password();
-    const account = await createAccount(ctx, admin, { name: p.name, username: p.key, password: pw, organisationId: org.id, role: "member" });
+    const created = await createAccount(ctx, admin, { name: p.name, username: p.key, organisationId: org.id, role: "member" });
+    const { account, temporaryPassword: pw } = created;
     // The demo is for looking around in a minute: its printed passwords are not temporary.
     await ctx.store.global.update((d) => {
       const a = d.accounts.find((x) => x.id === account.id);
-      if (a) delete a.mustChangePassword;
+      if (a) {
+        delete a.mustChangePassword;
+        delete a.temporaryPasswordExpiresAt;
+      }
     });
     by[p.key] = { ...account, mustChangePassword: undefined };
     printed.push({ username: p.key, password: pw, name: p.name, organisation: p.org });
@@ -81,6 +85,18 @@ export async function seedDemo(ctx: Context): Promise<{ accounts: DemoAccount[] 
     matrix: CATEGORIES.flatMap((category) => SECTORS.map((sector) => ({ category, sector, allowed: allowed[category].includes(sector) }))),
     minutesRules: "Minutes within three working days; each recipient receives only what was released to them; marked RESTRICTED.",
     reviewDate: "2027-01-15",
+    triage: {
+      criteria: [
+        "There is intra-family violence, or a serious threat of it, in the household.",
+        "The services already involved cannot remove the risk on their own.",
+        "A joint approach of care, police and justice is necessary and proportionate.",
+      ],
+      tracks: [
+        { track: 1, label: "Care coordination", description: "The services involved agree one plan; the case director follows it up." },
+        { track: 2, label: "Care and safety", description: "A joint plan with police follow-up of the safety agreements." },
+        { track: 3, label: "High risk", description: "Care, police and the parket act together; reviewed at every meeting." },
+      ],
+    },
   });
   for (const p of PEOPLE) await sign(ctx, by[p.key] as Account, agreement.id, 1);
 
@@ -124,6 +140,18 @@ export async function seedDemo(ctx: Context): Promise<{ accounts: DemoAccount[] 
   await recordDecline(ctx, caw, table.id, {
     question: "Is P1 in treatment anywhere?",
     reason: "Not necessary for the safety question on the table; P1 is not our client.",
+  });
+  // The partnership's triage table (issue 9): the OCMW coordinates, the parket has its
+  // seat, and one anonymous referral from the CAW waits for triage.
+  const triage = await openTriageTable(ctx, chair, agreement.id, { caseCode: "CO3-ANT-TRIAGE", confidentialityAccepted: true });
+  await invite(ctx, chair, triage.id, { accountId: parket.id });
+  await accept(ctx, parket, triage.id, { confidentialityAccepted: true });
+  await refer(ctx, caw, {
+    agreementId: agreement.id,
+    description:
+      "A mother of three tells us her ex-partner waits for her at the school gate and threatens her since she left. The oldest child (12) no longer wants to go to school. Our support alone does not make them safe.",
+    consent: { status: "given" },
+    informed: { status: "yes" },
   });
   return { accounts: printed };
 }

@@ -21,6 +21,8 @@ export const REFUSALS = {
   unknownDelivery: "unknown-delivery",
   removed: "removed",
   signedOut: "signed-out",
+  /** Over the per-socket event rate limit: the server disconnects the socket after saying so. */
+  tooManyEvents: "too-many-events",
 } as const;
 export type Refusal = (typeof REFUSALS)[keyof typeof REFUSALS];
 
@@ -46,6 +48,12 @@ export interface ClientToServerEvents {
   "fragment:opened": (payload: FragmentOpenedPayload, reply: (r: Reply) => void) => void;
 }
 
+/** Every client event name at run time (the fuzz tests send garbage under each). */
+export const CLIENT_EVENTS = ["table:open", "table:close", "fragment:opened"] as const satisfies readonly (keyof ClientToServerEvents)[];
+// Fails to compile when an event is added above but not to CLIENT_EVENTS.
+const clientEventsComplete: Exclude<keyof ClientToServerEvents, (typeof CLIENT_EVENTS)[number]> extends never ? true : never = true;
+void clientEventsComplete;
+
 // ---- server → client ------------------------------------------------------------
 
 export interface FragmentDeliverPayload {
@@ -66,4 +74,6 @@ export interface ServerToClientEvents {
   "table:changed": (payload: { v: typeof PROTOCOL_VERSION; tableId: string; topics: ChangeTopic[] }) => void;
   "table:access-ended": (payload: { v: typeof PROTOCOL_VERSION; tableId: string; refusal: Refusal }) => void;
   "session:ended": (payload: { v: typeof PROTOCOL_VERSION; refusal: Refusal }) => void;
+  /** Sent once, just before the server disconnects a socket that sent too many events. */
+  "socket:rate-limited": (payload: { v: typeof PROTOCOL_VERSION; refusal: Refusal; message: string }) => void;
 }

@@ -4,6 +4,7 @@ import type {
   AccountRole,
   Category,
   FragmentKind,
+  Locale,
   SecrecyProfile,
   Sector,
   TablePurpose,
@@ -28,6 +29,9 @@ export type ErrorCode =
   | "payload-too-large"
   | "bad-origin"
   | "password-change-required"
+  | "second-factor-required"
+  /** A fragment whose retention period ended: its content was deleted (410). */
+  | "expired"
   | "internal";
 
 export interface OrganisationView {
@@ -63,7 +67,68 @@ export interface SessionView {
   expiresAt: string;
   /** Set by an administrator's temporary password: nothing else works until the person chooses their own. */
   mustChangePassword: boolean;
+  /** The account signs in with a TOTP code after the password. */
+  secondFactorEnrolled: boolean;
+  /** The organisation requires a second factor and this account has none: only the enrolment works. */
+  mustEnrolSecondFactor: boolean;
+  /** The language the person chose for the interface; absent until they choose one. */
+  locale?: Locale;
 }
+
+/** The answer to changing one's preferences. */
+export interface PreferencesView {
+  locale: Locale;
+}
+
+/** The password was right and a code is due: no session yet, only this short-lived token. */
+export interface SecondFactorChallenge {
+  secondFactorRequired: true;
+  pendingToken: string;
+  expiresAt: string;
+}
+
+/** What signing in with a password answers. */
+export type LoginResult = SessionView | SecondFactorChallenge;
+
+export interface SecondFactorStatus {
+  enrolled: boolean;
+  /** Required by the person's organisation. */
+  required: boolean;
+  enrolledAt?: string;
+  recoveryCodesLeft: number;
+}
+
+/** Shown once, while enrolling: the secret as an otpauth:// URI (for the QR code) and as text. */
+export interface EnrolmentView {
+  uri: string;
+  key: string;
+}
+
+/** Shown once, when the enrolment is confirmed. */
+export interface RecoveryCodesView {
+  recoveryCodes: string[];
+}
+
+/** An organisation as administrators see it. */
+export interface AdminOrganisationView extends OrganisationView {
+  requiresSecondFactor: boolean;
+}
+
+/** An account as administrators see it: never a secret, only whether one is set. */
+export interface AdminAccountView extends AccountView {
+  secondFactorEnrolled: boolean;
+}
+
+/** A server-generated temporary password, shown to the administrator once. */
+export interface TemporaryPasswordView {
+  temporaryPassword: string;
+  expiresAt: string;
+}
+
+export type CreatedAccountView = AdminAccountView & {
+  temporaryPassword: string;
+  temporaryPasswordExpiresAt: string;
+};
 
 export interface SetupStatus {
   needsSetup: boolean;
@@ -136,6 +201,8 @@ export interface DraftView {
   title: string;
   body: string;
   updatedAt: string;
+  /** A risk checklist draft: `body` is its completed content (JSON, shared/risk.ts). */
+  kind?: "risk-assessment";
 }
 
 /** A received fragment, as its recipient sees it: content, who released it and why. */
@@ -174,6 +241,61 @@ export interface AuthoredFragmentView extends Omit<ReceivedFragmentView, "author
   /** A newer agreement version no longer allows this release: the author may revoke. */
   flag?: { agreementVersion: number; reasons: string[]; at: string };
   recipients: RecipientStatusView[];
+  /** Its retention period ended: title, body and salt are gone (empty). */
+  expired?: ExpiryView;
+}
+
+// ---- retention and risk checklists --------------------------------------------------
+
+/** When and under which article a fragment's content was deleted. */
+export interface ExpiryView {
+  at: string;
+  dueAt: string;
+  agreement: { id: string; version: number };
+  article: string;
+  retentionDays: number;
+}
+
+/** An expired fragment as its author or a recipient sees it: metadata, never content. */
+export interface ExpiredFragmentView {
+  id: string;
+  category: Category;
+  kind: FragmentKind;
+  personsConcerned: PersonConcernedView[];
+  author: PersonView;
+  releasedAt: string;
+  expired: ExpiryView;
+}
+
+/** One released fragment's retention: when it falls due, under which article. No content. */
+export interface RetentionItemView {
+  fragmentId: string;
+  category: Category;
+  kind: FragmentKind;
+  author: PersonView;
+  personsConcerned: PersonConcernedView[];
+  releasedAt: string;
+  /** Absent when no agreement article sets a period for the category (never deleted by the job). */
+  dueAt?: string;
+  rule?: { agreement: { id: string; version: number }; article: string; retentionDays: number };
+  expiredAt?: string;
+}
+
+/** What is due at one table: for its chair (the review at closure) and the DPO. */
+export interface RetentionTableView {
+  table: { id: string; caseCode: string };
+  /** The moment "due" was measured at (the server's clock). */
+  asOf: string;
+  /** Items due on or before asOf + within days; absent within: every item. */
+  withinDays?: number;
+  items: RetentionItemView[];
+}
+
+/** The risk checklist a table uses: its agreement's, or Tafel's neutral example. */
+export interface RiskTemplateView {
+  source: "agreement" | "default";
+  agreement?: { id: string; version: number };
+  template: import("./schemas.js").RiskTemplate;
 }
 
 export interface DeclineView {
@@ -210,6 +332,15 @@ export interface LogEntryView {
   /** An attendance or action status. */
   status?: string;
   question?: string;
+  /** A fragment-expired entry: the article and period that ended its retention. */
+  retention?: { article: string; retentionDays: number; releasedAt: string };
+  /** The case from referral to closure: the referral, a triage outcome, a track, a date, a table, a reason. */
+  referral?: string;
+  outcome?: string;
+  track?: number;
+  date?: string;
+  caseTable?: string;
+  reason?: string;
   leafHash: string;
 }
 
@@ -396,4 +527,92 @@ export interface MinutesCopyView {
   meeting: MeetingView;
   hash: string;
   boardState: string;
+}
+
+// ---- the case from referral to closure (issue 9) ----------------------------------------
+
+export type ReferralStatus = "referred" | "in-triage" | "accepted" | "referred-elsewhere" | "no-action";
+export type CaseStatus = "open" | "closed";
+
+export interface TrackView {
+  track: import("./schemas.js").Track;
+  label: string;
+  description: string;
+}
+
+/** A partnership (a sharing agreement in force) one may refer a case to or transfer a case to. */
+export interface PartnershipView {
+  id: string;
+  title: string;
+  purpose: TablePurpose;
+  /** My organisation is a member of the version in force: I may refer cases to it. */
+  member: boolean;
+  /** Whether it has a triage table that receives referrals. */
+  hasTriageTable: boolean;
+  criteria: string[];
+  tracks: TrackView[];
+}
+
+/** A referral as the triage table's participants see it: anonymous by construction. */
+export interface ReferralView {
+  id: string;
+  tableId: string;
+  createdAt: string;
+  status: ReferralStatus;
+  referrer: PersonView;
+  description: string;
+  consent: import("./schemas.js").ReferralBody["consent"];
+  informed: import("./schemas.js").ReferralBody["informed"];
+  agreement: { id: string; version: number; hash: string };
+  checklist: { criterion: number; text: string; met?: boolean; by?: PersonView; at?: string }[];
+  decision?: {
+    outcome: import("./schemas.js").TriageOutcome;
+    reason: string;
+    referredTo?: string;
+    track?: import("./schemas.js").Track;
+    caseTableId?: string;
+    by: PersonView;
+    at: string;
+  };
+}
+
+/** A referral as its referrer sees it: the description only until triage, then the status alone. */
+export interface MyReferralView {
+  id: string;
+  createdAt: string;
+  partnership: { id: string; title: string };
+  status: ReferralStatus;
+  description?: string;
+  decidedAt?: string;
+}
+
+export interface CaseHistoryView {
+  id: string;
+  kind: "opened" | "review" | "track" | "closed" | "transferred-out" | "transferred-in";
+  by: PersonView | null;
+  at: string;
+  from?: number;
+  to?: number;
+  date?: string;
+  reason?: string;
+}
+
+/** A table's case file, for its active participants: status, track, review date, persons, history. */
+export interface CaseView {
+  tableId: string;
+  kind: import("./schemas.js").TableKind;
+  status: CaseStatus;
+  track?: import("./schemas.js").Track;
+  tracks: TrackView[];
+  reviewDate?: string;
+  /** The review date has passed while the case is open. */
+  reviewOverdue: boolean;
+  /** Names and birth dates exist only at case tables opened from an accepted referral. */
+  persons: { id: string; pseudonym: string; name?: string; birthDate?: string }[];
+  /** Persons concerned whose earlier case closed less than 12 months before this one opened. */
+  repeat: { personId: string; previousClosedAt: string }[];
+  origin?: { kind: "referral"; referralId: string } | { kind: "transfer"; fromTableId: string; partnership: string };
+  closedAt?: string;
+  transferredTo?: { tableId: string; partnership: string };
+  history: CaseHistoryView[];
 }

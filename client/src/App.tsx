@@ -20,8 +20,10 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { SetupPage } from "./pages/SetupPage";
 import { SignInPage } from "./pages/SignInPage";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage";
+import { SecondFactorPage } from "./pages/SecondFactorPage";
 import { TablePage } from "./pages/TablePage";
 import { TablesPage } from "./pages/TablesPage";
+import { ReferralsPage } from "./pages/ReferralsPage";
 import type { SessionView } from "../../shared/types";
 
 export function App() {
@@ -46,6 +48,8 @@ function Shell() {
   else if (state.status === "loading") page = <p className="page muted">{t("app.loading")}</p>;
   else if (state.status === "signed-out") page = <SignInPage />;
   else if (state.session.mustChangePassword) page = <ChangePasswordPage />;
+  // The organisation requires a second factor and there is none: only its enrolment.
+  else if (state.session.mustEnrolSecondFactor) page = <SecondFactorPage />;
   else page = <SignedInRoutes session={state.session} pathname={pathname} />;
 
   return (
@@ -71,12 +75,14 @@ function SignedInRoutes({ session, pathname }: { session: SessionView; pathname:
   }, [redirect]);
   if (redirect) return null;
 
+  if (pathname === "/security") return <SecondFactorPage />;
   if (role === "admin") return pathname === "/admin" ? <AdminPage /> : <NotFoundPage />;
   if (role === "dpo") return pathname === "/dpo" ? <DpoPage /> : <NotFoundPage />;
   if (pathname === "/") return <TablesPage />;
   const invitation = INVITATION.exec(pathname);
   if (invitation?.[1]) return <InvitationPage tableId={invitation[1]} />;
   if (AGREEMENTS.test(pathname)) return <AgreementsPage />;
+  if (pathname === "/referrals") return <ReferralsPage />;
   if (NEW_AGREEMENT.test(pathname)) return <AgreementFormPage key="new" />;
   const newVersion = NEW_VERSION.exec(pathname);
   if (newVersion?.[1]) return <AgreementFormPage key={`version:${newVersion[1]}`} agreementId={newVersion[1]} />;

@@ -1,8 +1,14 @@
 // Passwords: scrypt from node:crypto (OWASP: N=2^17, r=8, p=1), compared in constant time.
+// Each stored hash carries its own parameters, so verification never depends on the
+// current setting. Only the test servers lower N (config.passwordWorkFactor): at 2^17 a
+// hash costs most of a second of CPU here, and the suite creates hundreds of accounts.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import type { PasswordHash } from "../store/records.js";
 
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+/** log2 of scrypt's N in production. */
+export const PASSWORD_WORK_FACTOR = 17;
+const R = 8;
+const P = 1;
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
@@ -14,10 +20,11 @@ function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Bu
   });
 }
 
-export async function hashPassword(password: string): Promise<PasswordHash> {
+export async function hashPassword(password: string, workFactor = PASSWORD_WORK_FACTOR): Promise<PasswordHash> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return { algorithm: "scrypt", ...PARAMS, salt: salt.toString("base64"), hash: key.toString("base64") };
+  const params = { N: 2 ** workFactor, r: R, p: P };
+  const key = await derive(password, salt, params);
+  return { algorithm: "scrypt", ...params, salt: salt.toString("base64"), hash: key.toString("base64") };
 }
 
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
@@ -27,9 +34,13 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
 }
 
 /** Spends the same time as a real check, so unknown usernames are not revealed by timing. */
-let dummy: Promise<PasswordHash> | null = null;
-export async function verifyAgainstNothing(password: string): Promise<false> {
-  dummy ??= hashPassword("not-a-password-of-anyone");
+const dummies = new Map<number, Promise<PasswordHash>>();
+export async function verifyAgainstNothing(password: string, workFactor = PASSWORD_WORK_FACTOR): Promise<false> {
+  let dummy = dummies.get(workFactor);
+  if (!dummy) {
+    dummy = hashPassword("not-a-password-of-anyone", workFactor);
+    dummies.set(workFactor, dummy);
+  }
   await verifyPassword(password, await dummy);
   return false;
 }

@@ -19,8 +19,10 @@ import type { ChangeTopic } from "../../shared/protocol.js";
 import { sessionTokenFrom } from "../auth/cookies.js";
 import { originAllowed, type Origins } from "../auth/origin.js";
 import { resolveSession } from "../domain/accounts.js";
+import { gateFor } from "../policies/accountGate.js";
 import type { Context, Notifier } from "../domain/context.js";
 import type { Logger } from "../logger.js";
+import { loggedOrigin } from "../routes/attribution.js";
 import { CollabConnection } from "./connection.js";
 import { DocumentRegistry } from "./documents.js";
 import type { Sealer } from "../store/sealer.js";
@@ -104,12 +106,13 @@ export class CollabServer implements Notifier {
     const ctx = this.ctx;
     if (!ctx) return this.refuse(ws, COLLAB_CLOSE.goingAway);
     if (!originAllowed(req.headers.origin, this.origins)) {
-      this.logger.warn(`collab: refused an upgrade from origin ${JSON.stringify(req.headers.origin ?? null)}`);
+      this.logger.event("origin-refused", { channel: "collab", origin: loggedOrigin(req.headers.origin) }, "warn");
       return this.refuse(ws, COLLAB_CLOSE.badOrigin);
     }
     const found = resolveSession(ctx, sessionTokenFrom(req.headers.cookie));
-    // A temporary password opens nothing but the page to choose one's own.
-    if (!found || found.account.mustChangePassword) return this.refuse(ws, COLLAB_CLOSE.notSignedIn);
+    // A temporary password opens nothing but the page to choose one's own; a missing
+    // required second factor nothing but the enrolment (policies/accountGate.ts).
+    if (!found || gateFor(ctx.store.global.data, found.account)) return this.refuse(ws, COLLAB_CLOSE.notSignedIn);
     const doc = docNameFromPath(req.url);
     if (!doc) return this.refuse(ws, COLLAB_CLOSE.unknownDocument);
     const connection = new CollabConnection(

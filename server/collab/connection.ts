@@ -131,7 +131,11 @@ export class CollabConnection implements DocumentPeer {
   close(code: CollabCloseCode): void {
     if (this.closed) return;
     if (code !== COLLAB_CLOSE.goingAway && code !== COLLAB_CLOSE.serverError) {
-      this.services.logger.warn(`collab: closed a ${this.doc.kind} connection: ${code} ${COLLAB_CLOSE_REASON[code]}`);
+      this.services.logger.event(
+        "collab-closed",
+        { channel: "collab", accountId: this.credentials.accountId, sessionId: this.credentials.sessionId, document: this.doc.kind, code, reason: COLLAB_CLOSE_REASON[code] },
+        "warn",
+      );
     }
     this.end();
     this.ws.close(code, COLLAB_CLOSE_REASON[code]);

@@ -1,5 +1,5 @@
 // Setup of the first administrator, organisations, accounts, sign-in and sessions.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type {
   ChangePasswordBody,
   CreateAccountBody,
@@ -8,13 +8,19 @@ import type {
   SetupBody,
 } from "../../shared/schemas.js";
 import type { Account, Session } from "../store/records.js";
+import type { SecondFactorChallenge } from "../../shared/types.js";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/passwords.js";
 import { hashToken, newToken, tokenMatches } from "../auth/tokens.js";
 import { mayAdminister } from "../policies/admin.js";
 import { conflict, forbidden, TafelError } from "./errors.js";
 import type { Context } from "./context.js";
+import { beginPendingSignIn } from "./secondFactor.js";
 
 export const PLATFORM_ORGANISATION = "Platform administration";
+/** The setup link works this long; a restart prints a new one while no administrator exists. */
+export const SETUP_TOKEN_HOURS = 24;
+/** An administrator's temporary password opens the account this long; then ask again. */
+export const TEMPORARY_PASSWORD_HOURS = 72;
 
 export function needsSetup(ctx: Context): boolean {
   return !ctx.store.global.data.accounts.some((a) => a.role === "admin");
@@ -26,6 +32,7 @@ export async function issueSetupToken(ctx: Context): Promise<string | null> {
   const token = newToken();
   await ctx.store.global.update((d) => {
     d.setup.tokenHash = hashToken(token);
+    d.setup.expiresAt = new Date(Date.now() + SETUP_TOKEN_HOURS * 3600_000).toISOString();
   });
   return token;
 }
@@ -35,7 +42,11 @@ export async function createFirstAdmin(ctx: Context, body: SetupBody): Promise<A
   if (!needsSetup(ctx) || !stored || !tokenMatches(body.token, stored)) {
     throw forbidden("This setup link is not valid (it works once, and only before the first administrator exists).");
   }
-  const password = await hashPassword(body.password);
+  const expiresAt = ctx.store.global.data.setup.expiresAt;
+  if (expiresAt !== undefined && Date.parse(expiresAt) <= Date.now()) {
+    throw forbidden(`This setup link has expired (it works for ${SETUP_TOKEN_HOURS} hours). Restart Tafel: it prints a new one.`);
+  }
+  const password = await hashPassword(body.password, ctx.passwordWorkFactor);
   const now = new Date().toISOString();
   return ctx.store.global.update((d) => {
     if (d.accounts.some((a) => a.role === "admin")) throw forbidden("The first administrator already exists.");
@@ -55,6 +66,7 @@ export async function createFirstAdmin(ctx: Context, body: SetupBody): Promise<A
     };
     d.accounts.push(account);
     d.setup.tokenHash = null;
+    delete d.setup.expiresAt;
     return account;
   });
 }
@@ -76,10 +88,24 @@ export async function createOrganisation(ctx: Context, actor: Account, body: Cre
   });
 }
 
-export async function createAccount(ctx: Context, actor: Account, body: CreateAccountBody): Promise<Account> {
+/** 120 random bits, typed once by the person to choose their own. */
+function generateTemporaryPassword(): string {
+  return randomBytes(15).toString("base64url");
+}
+
+export interface CreatedAccount {
+  account: Account;
+  /** Shown to the administrator once; only its scrypt hash is stored. */
+  temporaryPassword: string;
+  expiresAt: string;
+}
+
+export async function createAccount(ctx: Context, actor: Account, body: CreateAccountBody): Promise<CreatedAccount> {
   requireAdmin(actor);
-  const password = await hashPassword(body.password);
-  return ctx.store.global.update((d) => {
+  const temporaryPassword = generateTemporaryPassword();
+  const password = await hashPassword(temporaryPassword, ctx.passwordWorkFactor);
+  const expiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_HOURS * 3600_000).toISOString();
+  const account = await ctx.store.global.update((d) => {
     if (!d.organisations.some((o) => o.id === body.organisationId)) {
       throw new TafelError("invalid-input", "organisationId: no such organisation.", [
         { path: "organisationId", message: "no such organisation" },
@@ -97,12 +123,43 @@ export async function createAccount(ctx: Context, actor: Account, body: CreateAc
       password,
       // The administrator knows this password: it only opens the door to choosing one's own.
       mustChangePassword: true,
+      temporaryPasswordExpiresAt: expiresAt,
       createdAt: new Date().toISOString(),
     };
     d.accounts.push(account);
     return account;
   });
+  ctx.logger.event("account-created", { accountId: account.id, by: actor.id, temporaryPasswordExpiresAt: expiresAt });
+  return { account, temporaryPassword, expiresAt };
 }
+
+/**
+ * A new temporary password for a person who forgot theirs or let the last one expire:
+ * it replaces their password and ends their sessions. The second factor stays.
+ */
+export async function issueTemporaryPassword(ctx: Context, actor: Account, accountId: string): Promise<{ temporaryPassword: string; expiresAt: string }> {
+  requireAdmin(actor);
+  const temporaryPassword = generateTemporaryPassword();
+  const password = await hashPassword(temporaryPassword, ctx.passwordWorkFactor);
+  const expiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_HOURS * 3600_000).toISOString();
+  await ctx.store.global.update((d) => {
+    const a = d.accounts.find((x) => x.id === accountId);
+    if (!a) throw new TafelError("not-found", "No account with this id.");
+    a.password = password;
+    a.mustChangePassword = true;
+    a.temporaryPasswordExpiresAt = expiresAt;
+  });
+  const ended = await endAllSessions(ctx, accountId);
+  ctx.logger.event("temporary-password-issued", { accountId, by: actor.id, temporaryPasswordExpiresAt: expiresAt, sessionsEnded: ended }, "warn");
+  return { temporaryPassword, expiresAt };
+}
+
+/** Whether the account still holds an administrator's temporary password past its time. */
+export function temporaryPasswordExpired(account: Account, now = Date.now()): boolean {
+  return account.mustChangePassword === true && account.temporaryPasswordExpiresAt !== undefined && Date.parse(account.temporaryPasswordExpiresAt) <= now;
+}
+
+const EXPIRED_TEMPORARY = `This temporary password has expired (it works for ${TEMPORARY_PASSWORD_HOURS} hours). Ask your administrator for a new one.`;
 
 export interface SignedIn {
   account: Account;
@@ -110,10 +167,20 @@ export interface SignedIn {
   token: string;
 }
 
-export async function signIn(ctx: Context, body: LoginBody): Promise<SignedIn> {
+/**
+ * The password step. Without a second factor it starts the session; with one it only
+ * hands out a pending token for the code step (domain/secondFactor.ts).
+ */
+export async function signIn(ctx: Context, body: LoginBody): Promise<SignedIn | SecondFactorChallenge> {
   const account = ctx.store.global.data.accounts.find((a) => a.username === body.username);
-  const ok = account ? await verifyPassword(body.password, account.password) : await verifyAgainstNothing(body.password);
+  const ok = account ? await verifyPassword(body.password, account.password) : await verifyAgainstNothing(body.password, ctx.passwordWorkFactor);
   if (!account || !ok) throw new TafelError("not-signed-in", "Wrong username or password.");
+  // Said only to whoever knows the password: it reveals nothing to a guesser.
+  if (temporaryPasswordExpired(account)) {
+    ctx.logger.event("sign-in-refused", { accountId: account.id, reason: "temporary-password-expired" }, "warn");
+    throw new TafelError("not-signed-in", EXPIRED_TEMPORARY);
+  }
+  if (account.secondFactor?.enrolledAt !== undefined) return beginPendingSignIn(ctx, account);
   return startSession(ctx, account);
 }
 
@@ -167,12 +234,15 @@ export async function changePassword(ctx: Context, account: Account, current: Se
   if (!(await verifyPassword(body.current, account.password))) {
     throw new TafelError("invalid-input", "current: this is not your current password.", [{ path: "current", message: "is not your current password" }]);
   }
-  const password = await hashPassword(body.next);
+  // A session opened just before the expiry does not stretch the temporary password's life.
+  if (temporaryPasswordExpired(account)) throw new TafelError("invalid-input", EXPIRED_TEMPORARY, [{ path: "current", message: "has expired" }]);
+  const password = await hashPassword(body.next, ctx.passwordWorkFactor);
   const ended = await ctx.store.global.update((d) => {
     const a = d.accounts.find((x) => x.id === account.id);
     if (!a) throw new TafelError("not-signed-in", "Your account no longer exists.");
     a.password = password;
     delete a.mustChangePassword;
+    delete a.temporaryPasswordExpiresAt;
     const others = d.sessions.filter((s) => s.accountId === account.id && s.id !== current.id);
     d.sessions = d.sessions.filter((s) => !others.includes(s));
     return others.map((s) => s.id);

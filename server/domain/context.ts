@@ -7,8 +7,10 @@ import type { LogSigner } from "../log/signer.js";
 import type { SessionActivity } from "../auth/activity.js";
 import type { Account, Participation } from "../store/records.js";
 import type { Store, TableFiles } from "../store/store.js";
+import type { Sealer } from "../store/sealer.js";
 import { mayAtTable, type TableAction } from "../policies/table.js";
-import { forbidden, notFound } from "./errors.js";
+import { mayWhileStatus } from "../policies/case.js";
+import { conflict, forbidden, notFound } from "./errors.js";
 
 /** Realtime side effects of a command, implemented by realtime/; ids only, never content. */
 export interface Notifier {
@@ -29,6 +31,12 @@ export interface Context {
   activity: SessionActivity;
   /** The board's current state (a Yjs update), from the collaboration server. */
   boardState(tableId: string): Promise<Uint8Array>;
+  /** The clock retention runs on (injectable, so tests move time instead of sleeping). */
+  now(): Date;
+  /** The keyring: seals single secrets kept in tafel.json (second-factor secrets). */
+  sealer: Sealer;
+  /** log2 of scrypt's N for new password hashes (auth/passwords.ts). */
+  passwordWorkFactor: number;
 }
 
 export function participationOf(ctx: Context, tableId: string, accountId: string): Participation | undefined {
@@ -51,6 +59,9 @@ export async function tableFor(ctx: Context, actor: Account, tableId: string, ac
   if (!decision.allowed) throw forbidden(decision.reason);
   const files = await ctx.store.table(tableId);
   if (!files || !participation) throw notFound("No table with this id is open to you.");
+  // A closed case takes nothing new (policies/case.ts); reading stays as mayAtTable says.
+  const status = mayWhileStatus(files.doc.data, action);
+  if (!status.allowed) throw conflict(status.reason);
   return { files, participation };
 }
 

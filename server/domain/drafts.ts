@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { DraftBody } from "../../shared/schemas.js";
 import type { Account, Draft } from "../store/records.js";
 import { tableFor, type Context } from "./context.js";
-import { notFound } from "./errors.js";
+import { invalid, notFound } from "./errors.js";
 
 export async function listDrafts(ctx: Context, actor: Account, tableId: string): Promise<Draft[]> {
   const { files } = await tableFor(ctx, actor, tableId, "write-drafts");
@@ -28,6 +28,8 @@ export async function updateDraft(ctx: Context, actor: Account, tableId: string,
   return files.lock.runExclusive(() => files.doc.update((d) => {
     const draft = d.drafts.find((x) => x.id === draftId && x.ownerId === actor.id);
     if (!draft) throw notFound("You have no draft with this id at this table.");
+    // A checklist's body is written by the server from its answers (domain/riskChecklists.ts).
+    if (draft.kind === "risk-assessment") throw invalid("This draft is a risk checklist: change it with the checklist form.");
     Object.assign(draft, { title: body.title, body: body.body, updatedAt: new Date().toISOString() });
     return { ...draft };
   }));

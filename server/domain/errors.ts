@@ -13,6 +13,8 @@ const STATUS: Record<ErrorCode, number> = {
   "too-many-requests": 429,
   "bad-origin": 403,
   "password-change-required": 403,
+  "second-factor-required": 403,
+  expired: 410,
   internal: 500,
 };
 

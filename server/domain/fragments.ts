@@ -13,14 +13,14 @@ import { mayReleaseUnder } from "../policies/agreement.js";
 import { presentPerson } from "../presenters/person.js";
 import { rulesOf } from "./agreements.js";
 import type { AuthoredFragmentView, ReceivedFragmentView, ReleaseCheckView } from "../../shared/types.js";
-import type { LogEntry } from "../log/entries.js";
-import { wasSent } from "../log/queries.js";
 import type { Account, Fragment } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
-import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke } from "../policies/fragment.js";
+import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke, maySeeExpiry } from "../policies/fragment.js";
 import { presentAuthoredFragment, presentReceivedFragment } from "../presenters/fragment.js";
 import { activeParticipation, participationOf, sectorOf, tableFor, type Context } from "./context.js";
-import { forbidden, invalid, notFound, TafelError } from "./errors.js";
+import { riskReleaseProblems } from "./riskChecklists.js";
+import { conflict, forbidden, invalid, notFound, TafelError } from "./errors.js";
+import { mayWhileStatus } from "../policies/case.js";
 
 export async function release(
   ctx: Context,
@@ -32,6 +32,9 @@ export async function release(
   const { files } = await tableFor(ctx, actor, tableId, "release");
   const fragment = await files.lock.runExclusive(async () => {
     const table = files.doc.data;
+    // Checked again under the lock: a closure that committed while we waited wins.
+    const open = mayWhileStatus(table, "release");
+    if (!open.allowed) throw conflict(open.reason);
     const draft = table.drafts.find((d) => d.id === draftId && d.ownerId === actor.id);
     if (!draft) throw notFound("You have no draft with this id at this table.");
     const problems = body.recipients.flatMap((id, i) => {
@@ -44,6 +47,8 @@ export async function release(
         problems.push({ path: `personsConcerned.${i}`, message: "is not a person concerned of this table" });
       }
     });
+    // A risk checklist is scored again here, against the template in force now.
+    problems.push(...riskReleaseProblems(ctx, table, draft, body));
     if (problems.length > 0) {
       throw invalid(`Nothing was released: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);
     }
@@ -179,25 +184,33 @@ export function receivedFragmentIds(files: TableFiles, accountId: string): strin
   return files.doc.data.fragments.filter((f) => f.authorId !== accountId && isCurrentRecipient(f, accountId)).map((f) => f.id);
 }
 
-function sentEntry(entries: readonly LogEntry[], deliveryId: string, recipientId: string) {
-  return entries.find((e) => e.type === "fragment-sent" && e.delivery === deliveryId && e.recipient === recipientId) as
-    | Extract<LogEntry, { type: "fragment-sent" }>
-    | undefined;
+/** The server's delivery with this id to this recipient (by index, not a scan of the log). */
+function sentTo(files: TableFiles, deliveryId: string, recipientId: string) {
+  const sent = files.log.deliveries.sent(deliveryId);
+  return sent && sent.recipient === recipientId ? sent : undefined;
 }
 
-/** The device acknowledged a socket delivery: log it once. Unknown deliveries are ignored. */
+/**
+ * The device acknowledged a socket delivery: log it once. Unknown deliveries are ignored.
+ *
+ * A receipt is checked and queued for the log under the table lock (so it is numbered in
+ * the order of commands and never twice), but the lock is not held while it is written:
+ * the receipts of many sockets then share one write and one fsync (group commit). The
+ * promise still resolves only once the receipt is durable. A receipt carries no content,
+ * so nothing waits on it before sending.
+ */
 export async function recordDelivered(ctx: Context, files: TableFiles, recipientId: string, deliveryId: string): Promise<boolean> {
-  const logged = await files.lock.runExclusive(async () => {
-    const sent = sentEntry(files.log.entries, deliveryId, recipientId);
-    if (!sent) return false;
-    if (files.log.entries.some((e) => e.type === "fragment-delivered" && e.delivery === deliveryId)) return false;
-    await files.log.append([
-      { actor: recipientId, type: "fragment-delivered", fragment: sent.fragment, recipient: recipientId, delivery: deliveryId },
-    ]);
-    return true;
+  const queued = await files.lock.runExclusive(() => {
+    const sent = sentTo(files, deliveryId, recipientId);
+    if (!sent || files.log.deliveries.isDelivered(deliveryId)) return null;
+    return {
+      written: files.log.append([{ actor: recipientId, type: "fragment-delivered", fragment: sent.fragment, recipient: recipientId, delivery: deliveryId }]),
+    };
   });
-  if (logged) ctx.notifier.tableChanged(files.id, ["log", "fragments"]);
-  return logged;
+  if (!queued) return false;
+  await queued.written;
+  ctx.notifier.tableChanged(files.id, ["log", "fragments"]);
+  return true;
 }
 
 /**
@@ -213,20 +226,19 @@ export async function recordOpened(
   deliveryId: string,
 ): Promise<void> {
   const { files } = await tableFor(ctx, actor, tableId, "view");
-  const logged = await files.lock.runExclusive(async () => {
-    const sent = sentEntry(files.log.entries, deliveryId, actor.id);
+  // Checked and queued under the lock, written outside it (group commit, as recordDelivered).
+  const queued = await files.lock.runExclusive(() => {
+    const sent = sentTo(files, deliveryId, actor.id);
     if (!sent || sent.fragment !== fragmentId) throw notFound("No such delivery to you.");
     const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId);
     const decision = fragment ? mayReceiveContent(actor, participationOf(ctx, tableId, actor.id), fragment) : null;
     if (!decision || !decision.allowed) throw forbidden(decision?.reason ?? "No such fragment.");
-    const already = files.log.entries.some(
-      (e) => e.type === "fragment-opened" && e.fragment === fragmentId && e.recipient === actor.id,
-    );
-    if (already) return false;
-    await files.log.append([{ actor: actor.id, type: "fragment-opened", fragment: fragmentId, recipient: actor.id, delivery: deliveryId }]);
-    return true;
+    if (files.log.deliveries.wasOpened(fragmentId, actor.id)) return null;
+    return { written: files.log.append([{ actor: actor.id, type: "fragment-opened", fragment: fragmentId, recipient: actor.id, delivery: deliveryId }]) };
   });
-  if (logged) ctx.notifier.tableChanged(tableId, ["log", "fragments"]);
+  if (!queued) return;
+  await queued.written;
+  ctx.notifier.tableChanged(tableId, ["log", "fragments"]);
 }
 
 export async function revoke(
@@ -261,7 +273,7 @@ export async function revoke(
         type: "fragment-revoked" as const,
         fragment: fragmentId,
         recipient,
-        alreadyDelivered: wasSent(files.log.entries, fragmentId, recipient),
+        alreadyDelivered: files.log.deliveries.wasSent(fragmentId, recipient),
       })),
     );
     return chosen;
@@ -284,7 +296,18 @@ export async function readFragment(
   const sent = await deliver(ctx, files, actor, fragmentId, "rest", (deliveryId, fragment) => {
     result = { deliveryId, fragment };
   });
-  if (!sent || !result) throw notFound("No fragment with this id is released to you.");
+  if (!sent || !result) {
+    // Retention ended it: those who could read it learn when and under which article, never content.
+    const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId);
+    if (fragment?.expired && maySeeExpiry(actor, participationOf(ctx, tableId, actor.id), fragment).allowed) {
+      const { at, rule } = fragment.expired;
+      throw new TafelError(
+        "expired",
+        `This fragment expired on ${at.slice(0, 10)} under article ${rule.article} of the sharing agreement (version ${rule.version}: kept ${rule.retentionDays} days from its release); its content was deleted.`,
+      );
+    }
+    throw notFound("No fragment with this id is released to you.");
+  }
   return result;
 }
 

@@ -43,6 +43,14 @@ export type LogEntryBody =
       because?: "removed";
     }
   | { type: "declined"; decline: string }
+  | {
+      /** Its retention period ended: the content was erased (actor null: the server's daily job). */
+      type: "fragment-expired";
+      fragment: string;
+      category: Category;
+      releasedAt: string;
+      rule: { agreement: string; version: number; article: string; retentionDays: number };
+    }
   | { type: "log-exported" }
   | { type: "agreement-signed"; agreement: string; version: number; hash: string; organisation: string }
   | { type: "agreement-in-force"; agreement: string; version: number; hash: string }
@@ -60,7 +68,19 @@ export type LogEntryBody =
   | { type: "feedback-approved"; sheet: string; hash: string }
   | { type: "feedback-sent"; sheet: string; hash: string; addressee: string }
   | { type: "disclosure-report"; person: string; format: "json" | "csv" | "pdf" }
-  | { type: "disclosure-deferred"; person: string; deferral: string };
+  | { type: "disclosure-deferred"; person: string; deferral: string }
+  // The case from referral to closure (issue 9): ids, outcomes, tracks and dates only;
+  // descriptions, reasons and names stay in the sealed table document.
+  | { type: "referral-received"; referral: string; organisation: string; consent: "given" | "refused" | "not-asked"; informed: "yes" | "no" }
+  | { type: "triage-checked"; referral: string; met: number[]; notMet: number[] }
+  | { type: "triage-decided"; referral: string; outcome: "accept" | "refer-elsewhere" | "no-action"; caseTable?: string; track?: number }
+  | { type: "case-opened"; track: number; referral?: string; triageTable?: string; fromTable?: string }
+  | { type: "case-repeat"; personsConcerned: string[] }
+  | { type: "case-review-set"; date: string }
+  | { type: "case-track-changed"; from: number | null; to: number; change: string }
+  | { type: "case-closed"; change: string; because?: "transferred" }
+  /** `agreement`: the receiving partnership's version in force the transfer was checked against. */
+  | { type: "case-transferred"; direction: "out" | "in"; table: string; agreement: { id: string; version: number; hash: string } };
 
 export type LogEntry = Base & LogEntryBody;
 export type LogEntryType = LogEntry["type"];

@@ -32,6 +32,10 @@ export const EMPTY_ROOT: Hash = sha256(new Uint8Array(0));
 
 /** The largest power of two strictly smaller than n (n ≥ 2). */
 export function splitPoint(n: number): number {
+  // A shift for the sizes a log reaches (it runs at every level of every proof); the
+  // loop beyond 2^31, where 32-bit operators no longer hold.
+  if (n <= 2) return 1;
+  if (n <= 2 ** 31) return 1 << (31 - Math.clz32(n - 1)); // shift ≤ 30: stays positive
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
@@ -148,33 +152,97 @@ export function verifyConsistency(
   return sn === 0 && equalHashes(fr, oldRoot) && equalHashes(sr, newRoot);
 }
 
+/** One level of the tree. */
+interface Level {
+  readonly length: number;
+  push(h: Hash): void;
+  get(i: number): Hash | undefined;
+}
+
+/**
+ * A low level (most of the tree's nodes: levels 0–3 hold 15/16 of them): its hashes back
+ * to back in one growing byte array, 32 bytes a node instead of an object each. A
+ * look-up returns a view (a hash never changes once appended).
+ */
+class PackedLevel implements Level {
+  private bytes = new Uint8Array(32 * 64);
+  length = 0;
+
+  push(h: Hash): void {
+    if (h.length !== 32) throw new RangeError("a tree hash is 32 bytes");
+    if ((this.length + 1) * 32 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes.set(h, this.length * 32);
+    this.length += 1;
+  }
+
+  get(i: number): Hash | undefined {
+    return Number.isInteger(i) && i >= 0 && i < this.length ? this.bytes.subarray(i * 32, i * 32 + 32) : undefined;
+  }
+}
+
+/** A higher, sparse level: one hash object per node, so a look-up allocates nothing. */
+class ObjectLevel implements Level {
+  private readonly hashes: Hash[] = [];
+
+  get length(): number {
+    return this.hashes.length;
+  }
+
+  push(h: Hash): void {
+    if (h.length !== 32) throw new RangeError("a tree hash is 32 bytes");
+    this.hashes.push(h);
+  }
+
+  get(i: number): Hash | undefined {
+    return this.hashes[i];
+  }
+}
+
+const PACKED_LEVELS = 4;
+const newLevel = (h: number): Level => (h < PACKED_LEVELS ? new PackedLevel() : new ObjectLevel());
+
 /**
  * An append-only tree that keeps the hash of every complete, aligned subtree:
- * `levels[h][i]` is MTH of leaves [i·2^h, (i+1)·2^h). Appending is O(log n) amortised;
- * any subtree hash of a prefix tree is O(log n) look-ups and hashes.
+ * `levels[h].get(i)` is MTH of leaves [i·2^h, (i+1)·2^h). Appending is O(log n) amortised.
+ *
+ * A proof needs, besides complete subtrees (one look-up each), the hashes of the
+ * incomplete subtrees along the right edge of the tree it is about: [start, size) for
+ * the ≤ log n starts where the binary split puts them. Those are computed once per tree
+ * size and cached (for the few sizes asked most recently; a subtree's hash never changes
+ * in an append-only tree), so a proof against the current tree costs O(log n) look-ups
+ * and no hashing at all.
  */
 export class MerkleTree {
-  private readonly levels: Hash[][] = [[]];
+  private readonly levels: Level[] = [newLevel(0)];
+  /** Right-edge subtree hashes: tree size → start → MTH of leaves [start, size). */
+  private readonly edges = new Map<number, Map<number, Hash>>();
+
+  /** `hashNode` is nodeHash; a server may pass a faster implementation of the same function. */
+  constructor(private readonly hashNode: (left: Hash, right: Hash) => Hash = nodeHash) {}
 
   get size(): number {
-    return (this.levels[0] as Hash[]).length;
+    return (this.levels[0] as Level).length;
   }
 
   append(leaf: Hash): void {
-    (this.levels[0] as Hash[]).push(leaf);
+    (this.levels[0] as Level).push(leaf);
     let h = 0;
-    let count = (this.levels[0] as Hash[]).length;
+    let count = (this.levels[0] as Level).length;
     while (count % 2 === 0) {
-      const level = this.levels[h] as Hash[];
-      const parent = (this.levels[h + 1] ??= []);
-      parent.push(nodeHash(level[count - 2] as Hash, level[count - 1] as Hash));
+      const level = this.levels[h] as Level;
+      const parent = (this.levels[h + 1] ??= newLevel(h + 1));
+      parent.push(this.hashNode(level.get(count - 2) as Hash, level.get(count - 1) as Hash));
       h += 1;
       count = parent.length;
     }
   }
 
   leaf(index: number): Hash {
-    const l = (this.levels[0] as Hash[])[index];
+    const l = (this.levels[0] as Level).get(index);
     if (!l) throw new RangeError("leaf index out of range");
     return l;
   }
@@ -183,12 +251,29 @@ export class MerkleTree {
   private subtree(start: number, size: number): Hash {
     if (size === 1) return this.leaf(start);
     if ((size & (size - 1)) === 0 && start % size === 0) {
-      const h = Math.log2(size);
-      const node = this.levels[h]?.[start / size];
-      if (node) return node;
+      const h = size <= 2 ** 31 ? 31 - Math.clz32(size) : Math.log2(size);
+      const node = this.levels[h]?.get(start / size);
+      if (node !== undefined) return node;
     }
+    const end = start + size;
+    const cached = this.edges.get(end)?.get(start);
+    if (cached !== undefined) return cached;
     const k = splitPoint(size);
-    return nodeHash(this.subtree(start, k), this.subtree(start + k, size - k));
+    const hash = this.hashNode(this.subtree(start, k), this.subtree(start + k, size - k));
+    this.edgeOf(end).set(start, hash);
+    return hash;
+  }
+
+  private edgeOf(end: number): Map<number, Hash> {
+    let edge = this.edges.get(end);
+    if (!edge) {
+      // A few sizes are enough: proofs are asked against the current head and the heads
+      // clients hold; others cost O(log n) hashes once more.
+      if (this.edges.size >= 8) this.edges.delete(this.edges.keys().next().value as number);
+      edge = new Map();
+      this.edges.set(end, edge);
+    }
+    return edge;
   }
 
   private checkSize(size: number): void {
@@ -197,33 +282,57 @@ export class MerkleTree {
 
   root(size = this.size): Hash {
     this.checkSize(size);
-    return size === 0 ? EMPTY_ROOT : this.subtree(0, size);
+    // A copy: a root is often kept, and a view would keep a whole level's bytes alive.
+    return size === 0 ? EMPTY_ROOT : this.subtree(0, size).slice();
   }
 
+  /** PATH(index, D[size]), built top-down and returned bottom-up (no copying per level). */
   inclusionProof(index: number, size = this.size): Hash[] {
     this.checkSize(size);
     if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError("leaf index out of range");
-    const path = (m: number, start: number, n: number): Hash[] => {
-      if (n === 1) return [];
+    const path: Hash[] = [];
+    let m = index;
+    let start = 0;
+    let n = size;
+    while (n > 1) {
       const k = splitPoint(n);
-      return m < k
-        ? [...path(m, start, k), this.subtree(start + k, n - k)]
-        : [...path(m - k, start + k, n - k), this.subtree(start, k)];
-    };
-    return path(index, 0, size);
+      if (m < k) {
+        path.push(this.subtree(start + k, n - k));
+        n = k;
+      } else {
+        path.push(this.subtree(start, k));
+        m -= k;
+        start += k;
+        n -= k;
+      }
+    }
+    return path.reverse();
   }
 
+  /** PROOF(oldSize, D[newSize]) of RFC 9162 §2.1.4.1, the same way. */
   consistencyProof(oldSize: number, newSize = this.size): Hash[] {
     this.checkSize(newSize);
     if (!Number.isInteger(oldSize) || oldSize < 1 || oldSize > newSize) throw new RangeError("old size out of range");
-    const subproof = (m: number, start: number, n: number, complete: boolean): Hash[] => {
-      if (m === n) return complete ? [] : [this.subtree(start, n)];
+    const path: Hash[] = [];
+    let m = oldSize;
+    let start = 0;
+    let n = newSize;
+    let complete = true;
+    while (m !== n) {
       const k = splitPoint(n);
-      return m <= k
-        ? [...subproof(m, start, k, complete), this.subtree(start + k, n - k)]
-        : [...subproof(m - k, start + k, n - k, false), this.subtree(start, k)];
-    };
-    return subproof(oldSize, 0, newSize, true);
+      if (m <= k) {
+        path.push(this.subtree(start + k, n - k));
+        n = k;
+      } else {
+        path.push(this.subtree(start, k));
+        m -= k;
+        start += k;
+        n -= k;
+        complete = false;
+      }
+    }
+    if (!complete) path.push(this.subtree(start, n));
+    return path.reverse();
   }
 }
 

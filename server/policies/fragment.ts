@@ -23,6 +23,8 @@ export function mayReceiveContent(actor: Account, participation: Participation |
   if (actor.role === "admin") return refuse("Administrators never receive fragment content.");
   if (actor.role === "dpo") return refuse("The data protection officer never receives fragment content.");
   if (!participation || participation.state !== "active") return refuse("You are not a participant of this table.");
+  // Retention ended: there is no content left to give, to anyone (the author included).
+  if (fragment.expired) return refuse(`This fragment expired on ${fragment.expired.at.slice(0, 10)} under article ${fragment.expired.rule.article}.`);
   if (fragment.authorId === actor.id) return allow;
   if (releasedInThisParticipation(fragment, actor.id, participation)) return allow;
   return refuse("This fragment was not released to you.");
@@ -42,4 +44,16 @@ export function mayReleaseTo(actor: Account, recipient: Participation | undefine
   if (recipientId === actor.id) return refuse("You cannot release a fragment to yourself.");
   if (!recipient || recipient.state !== "active") return refuse(`Recipient ${recipientId} is not an active participant of this table.`);
   return allow;
+}
+
+/**
+ * May this actor learn that (and when, and under which article) this fragment expired?
+ * Its author, and whoever it was released to in their current participation when it
+ * expired — exactly those who could read it before. Metadata only.
+ */
+export function maySeeExpiry(actor: Account, participation: Participation | undefined, fragment: Fragment): Decision {
+  if (!fragment.expired) return refuse("This fragment has not expired.");
+  if (!participation || participation.state !== "active") return refuse("You are not a participant of this table.");
+  if (fragment.authorId === actor.id || releasedInThisParticipation(fragment, actor.id, participation)) return allow;
+  return refuse("This fragment was not released to you.");
 }

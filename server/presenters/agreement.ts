@@ -1,5 +1,6 @@
 // Sharing agreements as every member (and every participant of their tables) sees them,
 // and the article-by-article comparison of two versions.
+import { triageSettingsOf } from "../../shared/triage.js";
 import type { AgreementChange, AgreementVersionView, AgreementView } from "../../shared/types.js";
 import type { Agreement, AgreementVersion, GlobalData } from "../store/records.js";
 import { versionInForce } from "../policies/agreement.js";
@@ -65,5 +66,12 @@ export function compareVersions(global: Readonly<GlobalData>, from: AgreementVer
   }
   same("minutes", a.minutesRules, b.minutesRules);
   same("review date", a.reviewDate, b.reviewDate);
+  // Triage settings (issue 9): absent means Tafel's neutral default, compared as such.
+  const [ta, tb] = [triageSettingsOf(a), triageSettingsOf(b)];
+  same("triage criteria", ta.criteria.map((c, i) => `${i + 1}. ${c}`).join(" "), tb.criteria.map((c, i) => `${i + 1}. ${c}`).join(" "));
+  for (const n of [1, 2, 3]) {
+    const track = (t: typeof ta) => t.tracks.find((x) => x.track === n);
+    same(`track ${n}`, `${track(ta)?.label ?? ""}: ${track(ta)?.description ?? ""}`, `${track(tb)?.label ?? ""}: ${track(tb)?.description ?? ""}`);
+  }
   return changes;
 }

@@ -1,16 +1,17 @@
 // The disclosure report as CSV: one row per release and recipient. Cells that a
 // spreadsheet would run as a formula are prefixed with a quote (CSV injection).
 import { stringify } from "csv-stringify/sync";
+import type { Locale } from "../../shared/schemas.js";
 import type { DisclosureReportView } from "../../shared/types.js";
+import { REPORT_TEXT } from "./reportText.js";
 
 const FORMULA = /^[=+\-@\t\r]/;
 const cell = (value: string | undefined) => (value && FORMULA.test(value) ? `'${value}` : (value ?? ""));
 
-export function disclosureCsv(report: DisclosureReportView): string {
-  const header = [
-    "case", "person concerned", "fragment", "category", "kind", "released at", "released by", "releasing organisation",
-    "recipient", "recipient organisation", "recipient sector", "purpose", "legal basis", "sent", "delivered", "opened", "revoked",
-  ];
+/** Headers in the language asked for; values stay codes (category, kind, sector) for processing. */
+export function disclosureCsv(report: DisclosureReportView, locale: Locale = "en"): string {
+  const text = REPORT_TEXT[locale];
+  const header = [...text.csvHeader];
   const rows = report.releases.flatMap((r) =>
     r.recipients.map((s) => [
       report.table.caseCode, report.person.pseudonym, r.fragmentId, r.category, r.kind, r.releasedAt, r.author.name,
@@ -18,6 +19,6 @@ export function disclosureCsv(report: DisclosureReportView): string {
       s.sentAt, s.deliveredAt, s.openedAt, s.revokedAt,
     ].map(cell)),
   );
-  const deferrals = report.deferrals.map((d) => [`# deferred (GDPR art. 23) on ${d.at} by ${d.by.name}${d.until ? ` until ${d.until}` : ""}: ${d.reason}`]);
+  const deferrals = report.deferrals.map((d) => [text.csvDeferral(d.at, d.by.name, d.until, d.reason)]);
   return stringify([header, ...rows, ...deferrals.map((d) => d.map(cell))]);
 }

@@ -1,7 +1,9 @@
 // The disclosure report as a PDF a DPO can send: the same facts as the CSV, laid out
 // for reading. pdf-lib's standard fonts need WinAnsi text; other characters become '?'.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { Locale } from "../../shared/schemas.js";
 import type { DisclosureReportView } from "../../shared/types.js";
+import { REPORT_TEXT } from "./reportText.js";
 
 const MARGIN = 50;
 const WIDTH = 595.28; // A4
@@ -46,35 +48,37 @@ class Writer {
   }
 }
 
-export async function disclosurePdf(report: DisclosureReportView): Promise<Uint8Array> {
+export async function disclosurePdf(report: DisclosureReportView, locale: Locale = "en"): Promise<Uint8Array> {
+  const text = REPORT_TEXT[locale];
   const doc = await PDFDocument.create();
-  doc.setTitle(`Disclosure report — ${report.person.pseudonym} — ${report.table.caseCode}`);
+  doc.setTitle(text.title(report.person.pseudonym, report.table.caseCode));
+  doc.setLanguage(locale === "nl" ? "nl-BE" : "en-GB");
   doc.setCreator("Tafel");
   const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
-  w.line("RESTRICTED — disclosure report (GDPR art. 15(1)(c): recipients of personal data)", { size: 9, bold: true, gap: 6 });
-  w.line(`Person concerned: ${report.person.pseudonym}`, { size: 16, bold: true });
-  w.line(`Case table: ${report.table.caseCode}`, { size: 11 });
-  w.line(`Produced on ${report.generatedAt} by ${report.generatedBy.name} (${report.generatedBy.organisation})`, { size: 9, gap: 10 });
-  w.line("This report lists every release of information about this person, to whom, when, why, and whether it was delivered, opened or revoked. It contains no content of what was shared.", { size: 9, gap: 10 });
-  if (report.releases.length === 0) w.line("No information about this person was released at this table.", { gap: 8 });
+  w.line(text.restricted, { size: 9, bold: true, gap: 6 });
+  w.line(text.personConcerned(report.person.pseudonym), { size: 16, bold: true });
+  w.line(text.caseTable(report.table.caseCode), { size: 11 });
+  w.line(text.producedOn(report.generatedAt, report.generatedBy.name, report.generatedBy.organisation), { size: 9, gap: 10 });
+  w.line(text.intro, { size: 9, gap: 10 });
+  if (report.releases.length === 0) w.line(text.nothingReleased, { gap: 8 });
   for (const r of report.releases) {
-    w.line(`${r.releasedAt} — ${r.category} (${r.kind}), released by ${r.author.name}, ${r.author.organisation}`, { bold: true });
-    w.line(`Purpose: ${r.purpose}. Legal basis: ${r.legalBasis}. Fragment ${r.fragmentId}.`, { size: 9, indent: 12 });
+    w.line(text.releaseHeading(r.releasedAt, text.categories[r.category], text.kinds[r.kind], r.author.name, r.author.organisation), { bold: true });
+    w.line(text.releaseFacts(text.purposes[r.purpose], r.legalBasis, r.fragmentId), { size: 9, indent: 12 });
     for (const s of r.recipients) {
       const path = [
-        `released ${s.releasedAt}`,
-        s.sentAt ? `sent ${s.sentAt}` : "not sent",
-        s.deliveredAt ? `delivered ${s.deliveredAt}` : "not delivered",
-        s.openedAt ? `opened ${s.openedAt}` : "not opened",
-        ...(s.revokedAt ? [`revoked ${s.revokedAt}`] : []),
+        text.released(s.releasedAt),
+        text.sent(s.sentAt),
+        text.delivered(s.deliveredAt),
+        text.opened(s.openedAt),
+        ...(s.revokedAt ? [text.revoked(s.revokedAt)] : []),
       ].join(", ");
-      w.line(`• ${s.recipient.name}, ${s.recipient.organisation} (${s.recipient.sector}): ${path}`, { size: 9, indent: 12 });
+      w.line(`• ${s.recipient.name}, ${s.recipient.organisation} (${text.sectors[s.recipient.sector]}): ${path}`, { size: 9, indent: 12 });
     }
     w.line("", { size: 4 });
   }
   if (report.deferrals.length > 0) {
-    w.line("Deferrals (GDPR art. 23)", { bold: true, size: 11, gap: 2 });
-    for (const d of report.deferrals) w.line(`${d.at} by ${d.by.name}${d.until ? `, until ${d.until}` : ""}: ${d.reason}`, { size: 9 });
+    w.line(text.deferrals, { bold: true, size: 11, gap: 2 });
+    for (const d of report.deferrals) w.line(text.deferral(d.at, d.by.name, d.until, d.reason), { size: 9 });
   }
   return doc.save();
 }

@@ -4,6 +4,7 @@ import type { AuthoredFragmentView, ReceivedFragmentView, RecipientStatusView } 
 import type { LogEntry } from "../log/entries.js";
 import type { Fragment, GlobalData, TableData } from "../store/records.js";
 import { presentPerson } from "./person.js";
+import { presentExpiry } from "./retention.js";
 
 function personsConcerned(table: Readonly<TableData>, ids: string[]) {
   return ids.map((id) => ({ id, pseudonym: table.personsConcerned.find((p) => p.id === id)?.pseudonym ?? "?" }));
@@ -38,8 +39,16 @@ export function presentRecipientStatuses(
   f: Fragment,
   log: readonly LogEntry[],
 ): RecipientStatusView[] {
-  const first = (type: LogEntry["type"], recipient: string) =>
-    log.find((e) => e.type === type && "fragment" in e && e.fragment === f.id && "recipient" in e && e.recipient === recipient)?.at;
+  // One pass over the log for all recipients (it was three scans per recipient, on every
+  // release answer and for every fragment of the author's list: bench/RESULTS.md).
+  const firstAt = new Map<string, string>();
+  for (const e of log) {
+    if ((e.type === "fragment-sent" || e.type === "fragment-delivered" || e.type === "fragment-opened") && e.fragment === f.id) {
+      const key = `${e.type}\u0000${e.recipient}`;
+      if (!firstAt.has(key)) firstAt.set(key, e.at);
+    }
+  }
+  const first = (type: LogEntry["type"], recipient: string) => firstAt.get(`${type}\u0000${recipient}`);
   return f.release.recipients.map((r) => {
     const sentAt = first("fragment-sent", r.accountId);
     const deliveredAt = first("fragment-delivered", r.accountId);
@@ -68,5 +77,6 @@ export function presentAuthoredFragment(
     salt: f.salt,
     recipients: presentRecipientStatuses(global, f, log),
     ...(f.flag ? { flag: f.flag } : {}),
+    ...(f.expired ? { expired: presentExpiry(f.expired) } : {}),
   };
 }

@@ -48,6 +48,13 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
         alreadyDelivered: e.alreadyDelivered,
         ...(e.because ? { because: e.because } : {}),
       };
+    case "fragment-expired":
+      return {
+        fragmentId: e.fragment,
+        category: e.category,
+        agreement: { id: e.rule.agreement, version: e.rule.version },
+        retention: { article: e.rule.article, retentionDays: e.rule.retentionDays, releasedAt: e.releasedAt },
+      };
     case "log-exported":
       return {};
     case "meeting-opened":
@@ -70,6 +77,26 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
     case "disclosure-report":
     case "disclosure-deferred":
       return { personsConcerned: [e.person] };
+    case "referral-received":
+      return { referral: e.referral, organisation: organisationName(global, e.organisation) };
+    case "triage-checked":
+      return { referral: e.referral };
+    case "triage-decided":
+      return { referral: e.referral, outcome: e.outcome, ...(e.caseTable ? { caseTable: e.caseTable } : {}), ...(e.track ? { track: e.track } : {}) };
+    case "case-opened":
+      return { track: e.track, ...(e.referral ? { referral: e.referral } : {}), ...(e.fromTable ? { caseTable: e.fromTable } : {}) };
+    case "case-repeat":
+      return { personsConcerned: e.personsConcerned };
+    case "case-review-set":
+      return { date: e.date };
+    case "case-track-changed":
+    case "case-closed": {
+      // The reason is in the sealed case file, which every participant of this table reads anyway.
+      const change = table.caseFile?.history.find((h) => h.id === e.change);
+      return { ...(e.type === "case-track-changed" ? { track: e.to } : {}), ...(change?.reason ? { reason: change.reason } : {}) };
+    }
+    case "case-transferred":
+      return { caseTable: e.table, status: e.direction, agreement: e.agreement };
     case "declined": {
       const decline = table.declines.find((d) => d.id === e.decline);
       return decline ? { question: decline.question } : {};

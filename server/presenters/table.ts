@@ -92,7 +92,7 @@ export function presentTableListItem(
 }
 
 export function presentDraft(d: Draft): DraftView {
-  return { id: d.id, title: d.title, body: d.body, updatedAt: d.updatedAt };
+  return { id: d.id, title: d.title, body: d.body, updatedAt: d.updatedAt, ...(d.kind ? { kind: d.kind } : {}) };
 }
 
 export function presentDecline(global: Readonly<GlobalData>, d: Decline): DeclineView {

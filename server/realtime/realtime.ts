@@ -27,11 +27,15 @@ import { LIMITS } from "../../shared/schemas.js";
 import { sessionTokenFrom } from "../auth/cookies.js";
 import { originAllowed, type Origins } from "../auth/origin.js";
 import { resolveSession, sessionLive } from "../domain/accounts.js";
+import { gateFor } from "../policies/accountGate.js";
 import { accountById, participationOf, type Context, type Notifier } from "../domain/context.js";
 import { TafelError } from "../domain/errors.js";
 import { deliverAll, receivedFragmentIds, recordDelivered, recordOpened, type Delivery, type Send } from "../domain/fragments.js";
 import { mayAtTable } from "../policies/table.js";
 import type { Logger } from "../logger.js";
+import { TokenBucket } from "../collab/rateLimit.js";
+import { DEFAULT_RATE_LIMITS } from "../config.js";
+import { loggedOrigin } from "../routes/attribution.js";
 import type { TableFiles } from "../store/store.js";
 
 interface SocketData {
@@ -75,7 +79,12 @@ export class Realtime implements Notifier {
   private readonly sockets = new Map<string, Set<TafelSocket>>();
   private readonly sweep: NodeJS.Timeout;
 
-  constructor(httpServer: HttpServer, private readonly origins: Origins, private readonly logger: Logger) {
+  constructor(
+    httpServer: HttpServer,
+    private readonly origins: Origins,
+    private readonly logger: Logger,
+    private readonly limits: { eventsPerMinute: number } = { eventsPerMinute: DEFAULT_RATE_LIMITS.socketEventsPerMinute },
+  ) {
     this.io = new Server(httpServer, {
       path: REALTIME_PATH,
       serveClient: false,
@@ -84,7 +93,7 @@ export class Realtime implements Notifier {
       allowRequest: (req, callback) => {
         if (originAllowed(req.headers.origin, this.origins)) callback(null, true);
         else {
-          this.logger.warn(`realtime: refused handshake from origin ${JSON.stringify(req.headers.origin ?? null)}`);
+          this.logger.event("origin-refused", { channel: "realtime", origin: loggedOrigin(req.headers.origin) }, "warn");
           callback("origin not allowed", false);
         }
       },
@@ -100,7 +109,9 @@ export class Realtime implements Notifier {
     this.io.use((socket, next) => {
       const found = resolveSession(ctx, sessionTokenFrom(socket.handshake.headers.cookie));
       if (!found) return next(new Error("not-signed-in"));
-      if (found.account.mustChangePassword) return next(new Error("password-change-required"));
+      // The same gate as REST (temporary password, missing second factor): no realtime at all.
+      const gate = gateFor(ctx.store.global.data, found.account);
+      if (gate) return next(new Error(gate.code));
       if (found.account.role !== "member") return next(new Error("only table members have realtime access"));
       socket.data = {
         accountId: found.account.id,
@@ -131,9 +142,33 @@ export class Realtime implements Notifier {
       set.delete(socket);
       if (set.size === 0) this.sockets.delete(accountId);
     });
+    this.limitEvents(socket);
     this.handle(socket, "table:open", (payload, reply) => this.onTableOpen(socket, payload, reply));
     this.handle(socket, "table:close", (payload, reply) => this.onTableClose(socket, payload, reply));
     this.handle(socket, "fragment:opened", (payload, reply) => this.onOpened(socket, payload, reply));
+  }
+
+  /**
+   * Every incoming event packet, of any name, takes a token: a minute's worth at once,
+   * refilled evenly. Past it the socket is told why and disconnected; nothing it sent
+   * after the limit is handled.
+   */
+  private limitEvents(socket: TafelSocket): void {
+    const perMinute = this.limits.eventsPerMinute;
+    const bucket = new TokenBucket(perMinute / 60, perMinute);
+    let limited = false;
+    socket.use((_packet, next) => {
+      if (limited) return;
+      if (bucket.take()) return next();
+      limited = true;
+      this.logger.event("rate-limited", { channel: "realtime", accountId: socket.data.accountId, sessionId: socket.data.sessionId, limiter: "socket" }, "warn");
+      socket.emit("socket:rate-limited", {
+        v: PROTOCOL_VERSION,
+        refusal: REFUSALS.tooManyEvents,
+        message: `Too many messages on this connection (at most ${perMinute} a minute); it was closed. Reload the page to reconnect.`,
+      });
+      socket.disconnect(true);
+    });
   }
 
   /** Wires one client event: protocol shape first; a failure is logged by name, never thrown. */
@@ -146,8 +181,16 @@ export class Realtime implements Notifier {
       const call = protocolCall(args);
       if (!call) return;
       this.ctx?.activity.touch(socket.data.sessionId);
+      // A refusal is a security event (who asked what, and why not); never the payload.
+      const reply = (r: Reply) => {
+        if (!r.ok) {
+          const { accountId, sessionId } = socket.data;
+          this.logger.event("realtime-refused", { channel: "realtime", accountId, sessionId, action: event, refusal: r.refusal }, "warn");
+        }
+        call.reply(r);
+      };
       Promise.resolve()
-        .then(() => run(call.payload, call.reply))
+        .then(() => run(call.payload, reply))
         .catch((e: unknown) => this.logger.error(`realtime: ${event} failed: ${e instanceof Error ? e.name : "error"}`));
     });
   }
@@ -254,8 +297,29 @@ export class Realtime implements Notifier {
     }
   }
 
+  /**
+   * Change notices are merged per table over one turn of the event loop: a release's
+   * receipts come back from every recipient at once and are logged in one group commit,
+   * and one notice per receipt to every socket at the table was most of the server's
+   * work under load (bench/RESULTS.md). A notice carries ids and topics only, so merging
+   * loses nothing; it goes to whoever is in the room when it is sent.
+   */
   tableChanged(tableId: string, topics: ChangeTopic[]): void {
-    this.io.to(`table:${tableId}`).emit("table:changed", { v: PROTOCOL_VERSION, tableId, topics });
+    const pending = this.changes.get(tableId);
+    if (pending) {
+      for (const t of topics) pending.add(t);
+      return;
+    }
+    if (this.changes.size === 0) setImmediate(() => this.sendChanges());
+    this.changes.set(tableId, new Set(topics));
+  }
+
+  private readonly changes = new Map<string, Set<ChangeTopic>>();
+
+  private sendChanges(): void {
+    const all = [...this.changes];
+    this.changes.clear();
+    for (const [tableId, topics] of all) this.io.to(`table:${tableId}`).emit("table:changed", { v: PROTOCOL_VERSION, tableId, topics: [...topics] });
   }
 
   accessEnded(tableId: string, accountId: string): void {

@@ -1,13 +1,16 @@
 // Platform administration. Every handler asks policies/admin.ts through the commands.
 import { Router } from "express";
-import { CreateAccountBody, CreateOrganisationBody, Id } from "../../shared/schemas.js";
-import { createAccount, createOrganisation, endAllSessions } from "../domain/accounts.js";
+import { CreateAccountBody, CreateOrganisationBody, Id, OrganisationSecondFactorBody } from "../../shared/schemas.js";
+import type { CreatedAccountView, TemporaryPasswordView } from "../../shared/types.js";
+import { createAccount, createOrganisation, endAllSessions, issueTemporaryPassword } from "../domain/accounts.js";
+import { resetSecondFactor, setSecondFactorRequirement } from "../domain/secondFactor.js";
+import { presentAdminAccount, presentAdminOrganisation } from "../presenters/administration.js";
 import type { Context } from "../domain/context.js";
 import { forbidden, notFound } from "../domain/errors.js";
 import { parseInput } from "../domain/validate.js";
 import { mayAdminister } from "../policies/admin.js";
-import { presentAccount, presentOrganisation } from "../presenters/person.js";
 import { param, signedIn } from "./http.js";
+import { securityEvent } from "./attribution.js";
 import type { Response } from "express";
 
 export function adminRoutes(ctx: Context): Router {
@@ -22,25 +25,55 @@ export function adminRoutes(ctx: Context): Router {
 
   router.get("/organisations", (_req, res) => {
     admin(res);
-    res.json(ctx.store.global.data.organisations.map(presentOrganisation));
+    res.json(ctx.store.global.data.organisations.map(presentAdminOrganisation));
   });
 
   router.post("/organisations", async (req, res) => {
     const actor = admin(res);
     const org = await createOrganisation(ctx, actor, parseInput(CreateOrganisationBody, req.body, "organisation"));
-    res.status(201).json(presentOrganisation(org));
+    res.status(201).json(presentAdminOrganisation(org));
+  });
+
+  /** Whether the organisation's members must sign in with a second factor. */
+  router.put("/organisations/:organisationId/second-factor", async (req, res) => {
+    const actor = admin(res);
+    const organisationId = parseInput(Id, param(req, "organisationId"), "path parameter 'organisationId'");
+    const body = parseInput(OrganisationSecondFactorBody, req.body, "second-factor requirement");
+    res.json(presentAdminOrganisation(await setSecondFactorRequirement(ctx, actor, organisationId, body)));
   });
 
   router.get("/accounts", (_req, res) => {
     admin(res);
     const global = ctx.store.global.data;
-    res.json(global.accounts.map((a) => presentAccount(global, a)));
+    res.json(global.accounts.map((a) => presentAdminAccount(global, a)));
   });
 
   router.post("/accounts", async (req, res) => {
     const actor = admin(res);
-    const account = await createAccount(ctx, actor, parseInput(CreateAccountBody, req.body, "account"));
-    res.status(201).json(presentAccount(ctx.store.global.data, account));
+    const created = await createAccount(ctx, actor, parseInput(CreateAccountBody, req.body, "account"));
+    // The temporary password is in this answer only: the administrator passes it on once.
+    const view: CreatedAccountView = {
+      ...presentAdminAccount(ctx.store.global.data, created.account),
+      temporaryPassword: created.temporaryPassword,
+      temporaryPasswordExpiresAt: created.expiresAt,
+    };
+    res.status(201).json(view);
+  });
+
+  /** A new temporary password (forgotten, or the last one expired); ends the person's sessions. */
+  router.post("/accounts/:accountId/temporary-password", async (req, res) => {
+    const actor = admin(res);
+    const accountId = parseInput(Id, param(req, "accountId"), "path parameter 'accountId'");
+    const issued = await issueTemporaryPassword(ctx, actor, accountId);
+    const view: TemporaryPasswordView = { temporaryPassword: issued.temporaryPassword, expiresAt: issued.expiresAt };
+    res.json(view);
+  });
+
+  /** Removes a person's second factor (a lost phone) and ends their sessions. */
+  router.post("/accounts/:accountId/second-factor/reset", async (req, res) => {
+    const actor = admin(res);
+    const accountId = parseInput(Id, param(req, "accountId"), "path parameter 'accountId'");
+    res.json({ ended: await resetSecondFactor(ctx, actor, accountId) });
   });
 
   /** Ends every session of an account (a lost laptop, a person leaving an organisation). */
@@ -48,7 +81,9 @@ export function adminRoutes(ctx: Context): Router {
     admin(res);
     const accountId = parseInput(Id, param(req, "accountId"), "path parameter 'accountId'");
     if (!ctx.store.global.data.accounts.some((a) => a.id === accountId)) throw notFound("No account with this id.");
-    res.json({ ended: await endAllSessions(ctx, accountId) });
+    const ended = await endAllSessions(ctx, accountId);
+    securityEvent(ctx.logger, req, res, "sessions-ended", { subjectId: accountId, ended }, "info");
+    res.json({ ended });
   });
 
   return router;

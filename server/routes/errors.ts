@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ApiError } from "../../shared/types.js";
 import { TafelError } from "../domain/errors.js";
 import type { Logger } from "../logger.js";
+import { attribution, securityEvent } from "./attribution.js";
 
 export function notFoundHandler(): RequestHandler {
   return (req, res) => {
@@ -25,6 +26,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof TafelError) {
       status = err.status;
       body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+      // A refusal by a policy is a security event (who tried what); the message is not logged.
+      if (err.code === "forbidden") securityEvent(logger, req, res, "forbidden", { refusal: err.code });
     } else if (parserError.type === "entity.too.large") {
       status = 413;
       body = { error: { code: "payload-too-large", message: "The request body is too large." } };
@@ -36,7 +39,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       body = { error: { code: "invalid-input", message: "The request could not be read." } };
     } else {
       status = 500;
-      logger.error(`${req.method} ${req.path}: ${err instanceof Error ? `${err.name} at ${err.stack?.split("\n")[1]?.trim() ?? "?"}` : "error"}`);
+      logger.event("unexpected-error", { ...attribution(req, res), error: err instanceof Error ? err.name : "error", at: err instanceof Error ? (err.stack?.split("\n")[1]?.trim() ?? "?") : "?" }, "error");
       body = { error: { code: "internal", message: "Something went wrong on the server; nothing was changed by this request." } };
     }
     res.status(status).json(body);

@@ -7,6 +7,7 @@ import type {
   FeedbackSheetBody,
   Category,
   FragmentKind,
+  Locale,
   SecrecyProfile,
   Sector,
   TablePurpose,
@@ -19,6 +20,8 @@ export interface Organisation {
   sector: Sector;
   secrecy: SecrecyProfile;
   createdAt: string;
+  /** Its members must sign in with a second factor; without one they reach only the enrolment. */
+  requireSecondFactor?: boolean;
 }
 
 export interface PasswordHash {
@@ -39,7 +42,35 @@ export interface Account {
   password: PasswordHash;
   /** An administrator chose the password: the person must replace it before anything else. */
   mustChangePassword?: boolean;
+  /** Until when the administrator's temporary password opens the account (absent: no limit, e.g. older data). */
+  temporaryPasswordExpiresAt?: string;
+  /** TOTP second factor; present from the start of an enrolment, in use once `enrolledAt` is set. */
+  secondFactor?: SecondFactor;
+  /** Language of the interface the person chose; absent: the browser's preference decides. */
+  locale?: Locale;
   createdAt: string;
+}
+
+export interface SecondFactor {
+  /** The TOTP secret (base32), sealed with the keyring (place `accounts/<id>/second-factor`), base64. */
+  sealedSecret: string;
+  startedAt: string;
+  /** Set when a correct code confirmed the enrolment; only then does sign-in ask for a code. */
+  enrolledAt?: string;
+  /** The last time step a code was accepted for: no code of that step or before is accepted again. */
+  lastUsedStep?: number;
+  /** SHA-256 of each unused recovery code; a used one is removed. */
+  recoveryCodeHashes: string[];
+}
+
+/** Password checked, second factor still due: an opaque single-use token, never a session. */
+export interface PendingSignIn {
+  /** SHA-256 of the token the client holds. */
+  tokenHash: string;
+  accountId: string;
+  expiresAt: string;
+  /** Wrong codes given with this token; at the limit the token ends. */
+  failures: number;
 }
 
 export interface Session {
@@ -71,6 +102,8 @@ export interface TableIndexEntry {
   createdBy: string;
   /** Indexed here so that an agreement's tables are found without loading every table. */
   agreementId?: string;
+  /** "triage": the partnership's triage table; absent or "case": a case table. */
+  kind?: import("../../shared/schemas.js").TableKind;
 }
 
 /** One version of a sharing agreement: immutable once created; in force once all members signed. */
@@ -99,7 +132,15 @@ export interface GlobalData {
   participations: Participation[];
   /** Absent in data written before agreements existed. */
   agreements?: Agreement[];
-  setup: { tokenHash: string | null };
+  /** Who referred what to which triage table: ids only (the referral itself is sealed in the triage table). */
+  referrals?: ReferralIndexEntry[];
+  /** Persons of cases closed in the last 12 months, as keyed hashes only (repeat flag, see domain/personMatch.ts). */
+  closedCases?: ClosedCaseKey[];
+  /** The HMAC key for person matching, sealed with the keyring (base64): a stolen tafel.json alone cannot test names. */
+  personMatchKey?: string;
+  setup: { tokenHash: string | null; expiresAt?: string };
+  /** Absent in data written before second factors existed. */
+  pendingSignIns?: PendingSignIn[];
 }
 
 export interface PersonConcerned {
@@ -112,6 +153,8 @@ export interface Draft {
   ownerId: string;
   title: string;
   body: string;
+  /** A risk checklist: the body is its completed content (JSON), written by the server. */
+  kind?: "risk-assessment";
   createdAt: string;
   updatedAt: string;
 }
@@ -135,12 +178,22 @@ export interface Fragment {
   commitment: string;
   /** Set when a newer agreement version no longer allows this release: the author decides. */
   flag?: { agreementVersion: number; reasons: string[]; at: string };
+  /** Set when its retention period ended: title, body, salt and justification are erased. */
+  expired?: { at: string; dueAt: string; rule: RetentionRule };
   release: {
     purpose: TablePurpose;
     justification: string;
     releasedAt: string;
     recipients: ReleaseRecipient[];
   };
+}
+
+/** The agreement article that set how long a category is kept. */
+export interface RetentionRule {
+  agreementId: string;
+  version: number;
+  article: string;
+  retentionDays: number;
 }
 
 export interface Decline {
@@ -219,4 +272,81 @@ export interface TableData {
   adHocPartners?: { organisationId: string; accountId: string; agreementVersion: number; hash: string; at: string }[];
   /** Set when the board is frozen (final minutes): the Yjs board is read-only from then on. */
   boardFrozenAt?: string;
+  /** "triage" for a partnership's triage table; absent means a case table (as before issue 9). */
+  kind?: import("../../shared/schemas.js").TableKind;
+  /** At a triage table: the referrals it received (sealed with the table document). */
+  referrals?: Referral[];
+  /** At a case table: status, track, review date, history (absent: an open case, as before issue 9). */
+  caseFile?: CaseFile;
+  /** Names and birth dates of persons concerned, entered only when a referral is accepted. */
+  identities?: PersonIdentity[];
+}
+
+// ---- the case from referral to closure (issue 9) ----------------------------------------
+
+export interface ReferralIndexEntry {
+  id: string;
+  agreementId: string;
+  triageTableId: string;
+  referrerId: string;
+  createdAt: string;
+}
+
+export interface ClosedCaseKey {
+  /** HMAC-SHA-256 of the normalised name and birth date under the sealed person-match key. */
+  personKey: string;
+  closedAt: string;
+}
+
+export interface Referral {
+  id: string;
+  referrerId: string;
+  /** From the referrer's account at the time of referral, never from the request body. */
+  organisationId: string;
+  createdAt: string;
+  description: string;
+  consent: import("../../shared/schemas.js").ReferralBody["consent"];
+  informed: import("../../shared/schemas.js").ReferralBody["informed"];
+  /** The agreement version in force when referred, and its criteria: what the checklist checks. */
+  agreement: { id: string; version: number; hash: string };
+  criteria: string[];
+  checklist: { criterion: number; met: boolean; by: string; at: string }[];
+  status: import("../../shared/types.js").ReferralStatus;
+  decision?: {
+    outcome: import("../../shared/schemas.js").TriageOutcome;
+    reason: string;
+    referredTo?: string;
+    track?: import("../../shared/schemas.js").Track;
+    caseTableId?: string;
+    by: string;
+    at: string;
+  };
+}
+
+export interface CaseHistoryEntry {
+  id: string;
+  kind: import("../../shared/types.js").CaseHistoryView["kind"];
+  by: string | null;
+  at: string;
+  from?: number;
+  to?: number;
+  date?: string;
+  reason?: string;
+}
+
+export interface CaseFile {
+  status: import("../../shared/types.js").CaseStatus;
+  track?: import("../../shared/schemas.js").Track;
+  reviewDate?: string;
+  origin?: { kind: "referral"; referralId: string; triageTableId: string } | { kind: "transfer"; fromTableId: string; agreementId: string };
+  repeat?: { personId: string; previousClosedAt: string }[];
+  closedAt?: string;
+  transferredTo?: { tableId: string; agreementId: string };
+  history: CaseHistoryEntry[];
+}
+
+export interface PersonIdentity {
+  personId: string;
+  name: string;
+  birthDate: string;
 }

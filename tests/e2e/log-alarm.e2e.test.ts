@@ -5,6 +5,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoSeriousViolations } from "../support/axe.js";
 import { launchBrowser } from "../support/browser.js";
 import { ensureClientBuilt } from "../support/client.js";
 import { buildWorld, PASSWORD, releaseCanary, type Member, type World } from "../support/factories.js";
@@ -63,6 +64,9 @@ describe("a rewritten log", () => {
     const alarm = page.getByTestId("log-alarm");
     await alarm.waitFor({ timeout: 15_000 });
     expect(await alarm.textContent()).toContain("changed history since you last saw it");
+    // Assertive: a screen reader interrupts to say it. And the loud state passes axe too.
+    expect(await alarm.getAttribute("role")).toBe("alert");
+    await expectNoSeriousViolations(page, "table with the log alarm");
     await page.screenshot({ path: "test-results/log-alarm.png" });
 
     // It stays on the next visit until the person says they reported it.

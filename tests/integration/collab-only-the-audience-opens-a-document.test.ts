@@ -7,13 +7,13 @@
 // every frame they got). Other upgrade paths are destroyed; socket.io keeps working.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { AccountView, OrganisationView } from "../../shared/types.js";
+import type { CreatedAccountView, OrganisationView } from "../../shared/types.js";
 import { boardDocName, COLLAB_CLOSE, COLLAB_CLOSE_REASON, notebookDocName } from "../../shared/collab.js";
 import { ApiClient } from "../support/api.js";
-import { activate, buildMember, buildWorld, canary, PASSWORD, TEMPORARY_PASSWORD, type Member, type World } from "../support/factories.js";
+import { activate, buildMember, buildWorld, canary, PASSWORD, type Member, type World } from "../support/factories.js";
 import { eventually, settle } from "../support/realtime.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
-import { errorLines, expectAbsent, SocketPool } from "../support/adversary.js";
+import { errorLines, expectAbsent, logEvents, SocketPool } from "../support/adversary.js";
 import { CollabClient, CollabPool } from "../support/collab.js";
 
 const EVIL = "https://evil.example";
@@ -40,15 +40,14 @@ beforeAll(async () => {
   await world.chair.client.ok("POST", `/api/tables/${world.table.id}/participants`, { accountId: invitee.account.id });
   await world.chair.client.ok("DELETE", `/api/tables/${world.table.id}/participants/${removed.account.id}`);
   const orgs = await world.admin.ok<OrganisationView[]>("GET", "/api/admin/organisations");
-  const dpoAccount = await world.admin.ok<AccountView>("POST", "/api/admin/accounts", {
+  const dpoAccount = await world.admin.ok<CreatedAccountView>("POST", "/api/admin/accounts", {
     name: "Data Protection Officer",
     username: "dpo-collab",
-    password: TEMPORARY_PASSWORD,
     organisationId: orgs[0]?.id,
     role: "dpo",
   });
   dpo = new ApiClient(server);
-  await activate(dpo, dpoAccount.username);
+  await activate(dpo, dpoAccount.username, dpoAccount.temporaryPassword);
 
   // The canaries: one in the board, one in Alice's notebook, both acknowledged.
   const board = await CollabClient.synced(world.chair.client, boardDocName(world.table.id));
@@ -135,7 +134,7 @@ describe("who may open a collaboration document", () => {
     for (const origin of [EVIL, `http://${u.hostname}:${Number(u.port) + 1}`, `https://${u.host}`, `${server.origin}.evil.example`, "null"]) {
       await expectRefused(alice.client, boardDocName(world.table.id), COLLAB_CLOSE.badOrigin, { origin });
     }
-    expect(server.lines.some((l) => l.startsWith("WARN collab: refused an upgrade from origin") && l.includes(EVIL))).toBe(true);
+    expect(logEvents(server, "origin-refused").some((e) => e.channel === "collab" && e.origin === EVIL && e.level === "warn")).toBe(true);
   });
 
   it("no cookie, a forged cookie and a signed-out session get 4401", async () => {

@@ -48,6 +48,16 @@ describe("the demo case", () => {
     expect(read.status).toBe(404); // not released to the parket
   });
 
+  it("has the partnership's triage table, with the parket's seat and one anonymous referral waiting for triage", async () => {
+    const parket = await as("parket");
+    const triage = (await parket.ok<TableListItem[]>("GET", "/api/tables")).find((t) => t.state === "active" && t.caseCode === "CO3-ANT-TRIAGE");
+    if (!triage) throw new Error("the parket has no triage table");
+    const referrals = await parket.ok<{ status: string; referrer: { name: string }; checklist: unknown[] }[]>("GET", `/api/tables/${triage.id}/referrals`);
+    expect(referrals.map((r) => [r.status, r.referrer.name, r.checklist.length])).toEqual([["referred", "Tom Janssens", 3]]);
+    const caw = await as("caw");
+    expect((await caw.ok<{ status: string }[]>("GET", "/api/referrals/mine")).map((r) => r.status)).toEqual(["referred"]);
+  }, 30_000);
+
   it("seeds nothing into a data directory that already holds accounts", async () => {
     expect(await seedDemo(server.tafel.ctx)).toBeNull();
   });

@@ -2,9 +2,9 @@
 // metadata: every release about the person, to whom, when, why, delivered / opened /
 // revoked — and never a word of what was shared.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccountView, DisclosureReportView, DpoTableView, LogView, OrganisationView } from "../../shared/types.js";
+import type { CreatedAccountView, DisclosureReportView, DpoTableView, LogView, OrganisationView } from "../../shared/types.js";
 import { ApiClient } from "../support/api.js";
-import { activate, buildWorld, releaseCanary, TEMPORARY_PASSWORD, type Member, type World } from "../support/factories.js";
+import { activate, buildWorld, releaseCanary, type Member, type World } from "../support/factories.js";
 import { connect, eventually } from "../support/realtime.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
 import { pdfText } from "../support/pdfText.js";
@@ -22,15 +22,14 @@ beforeAll(async () => {
   world = await buildWorld(server, 2);
   const [alice, bob] = world.members as [Member, Member];
   const orgs = await world.admin.ok<OrganisationView[]>("GET", "/api/admin/organisations");
-  await world.admin.ok<AccountView>("POST", "/api/admin/accounts", {
+  const dpoAccount = await world.admin.ok<CreatedAccountView>("POST", "/api/admin/accounts", {
     name: "Dana DPO",
     username: "dpo",
-    password: TEMPORARY_PASSWORD,
     organisationId: orgs[0]?.id,
     role: "dpo",
   });
   dpo = new ApiClient(server);
-  await activate(dpo, "dpo");
+  await activate(dpo, "dpo", dpoAccount.temporaryPassword);
 
   const bobSocket = await connect(bob.client);
   await bobSocket.openTable(world.table.id);

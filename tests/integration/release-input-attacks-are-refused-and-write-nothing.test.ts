@@ -11,7 +11,7 @@ import type { RecordingSocket } from "../support/realtime.js";
 import { buildMember, buildWorld, canary, join, openTable, type Member, type World } from "../support/factories.js";
 import { settle } from "../support/realtime.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
-import { errorLines, expectAbsent, expectApiError, fieldPaths, logOf, SocketPool } from "../support/adversary.js";
+import { errorLines, expectAbsent, expectApiError, fieldPaths, logOf, serverErrorResponses, SocketPool } from "../support/adversary.js";
 
 let server: TestServer;
 let world: World;
@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   pool.closeAll();
   expect(errorLines(server)).toEqual([]);
-  expect(server.lines.filter((l) => / 5\d\d /.test(l))).toEqual([]);
+  expect(serverErrorResponses(server)).toEqual([]);
   expectAbsent("server log lines", server.lines, secret);
   await server.stop();
   await removeDir(server.dataDir);

@@ -3,6 +3,7 @@
 import { expect } from "vitest";
 import { MAX_ENTRIES_PER_CALL } from "../../shared/schemas.js";
 import type { ApiError, ErrorCode, LogEntriesView, LogEntryView, LogView } from "../../shared/types.js";
+import { parseLogLine, type LogRecord } from "../../server/logger.js";
 import type { Reply } from "./api.js";
 import type { Member } from "./factories.js";
 import { connect, eventually, type RecordingSocket } from "./realtime.js";
@@ -81,9 +82,25 @@ export function entries(log: LogView, filter: { type?: string; fragmentId?: stri
   );
 }
 
-/** Lines the server logged as errors (an unexpected exception, a 500). */
+/** Lines the server logged as errors (an unexpected exception, a 500); a line that is not JSON counts too. */
 export function errorLines(server: TestServer): string[] {
-  return server.lines.filter((l) => l.startsWith("ERROR"));
+  return server.lines.filter((l) => {
+    const record = parseLogLine(l);
+    return record === null || record.level === "error" || record.level === "fatal";
+  });
+}
+
+/** The server's structured log events of one name (request lines are "request"). */
+export function logEvents(server: TestServer, name: string): LogRecord[] {
+  return server.lines.flatMap((l) => {
+    const record = parseLogLine(l);
+    return record?.event === name ? [record] : [];
+  });
+}
+
+/** Request lines the server answered with a 5xx. */
+export function serverErrorResponses(server: TestServer): LogRecord[] {
+  return logEvents(server, "request").filter((r) => typeof r.status === "number" && r.status >= 500);
 }
 
 /** Names of the events a socket received, in order. */

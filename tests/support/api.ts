@@ -15,7 +15,8 @@ export class ApiClient {
   /** Raw text of every response this client received. */
   readonly received: string[] = [];
 
-  constructor(readonly server: TestServer, options: { origin?: string } = {}) {
+  /** Only the address is used: a server in a child process (tests/support/crash) passes an endpoint that follows its restarts. */
+  constructor(readonly server: Pick<TestServer, "url" | "origin">, options: { origin?: string } = {}) {
     this.origin = options.origin ?? server.origin;
   }
 

@@ -13,9 +13,11 @@ export interface ChildServer {
   kill9(): Promise<void>;
 }
 
-export async function spawnServer(dataDir: string, timeoutMs = 20_000): Promise<ChildServer> {
+/** `env` is added to this process's environment (e.g. a test-only switch read by childServerMain.ts). */
+export async function spawnServer(dataDir: string, timeoutMs = 20_000, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/childServerMain.ts", dataDir], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   const lines: string[] = [];
   createInterface({ input: child.stderr }).on("line", (l) => lines.push(l));

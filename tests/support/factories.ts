@@ -1,18 +1,24 @@
 // Builders for the people and tables tests need, through the real API only.
 import { randomUUID } from "node:crypto";
 import type { Category, Sector } from "../../shared/schemas.js";
-import type { AccountView, AuthoredFragmentView, DraftView, OrganisationView, TableView } from "../../shared/types.js";
+import type { AccountView, AuthoredFragmentView, CreatedAccountView, DraftView, OrganisationView, TableView } from "../../shared/types.js";
 import { ApiClient } from "./api.js";
 import type { TestServer } from "./server.js";
 
 export const PASSWORD = "correct horse battery staple";
-/** What the administrator sets: it only lets the person choose their own (PASSWORD). */
-export const TEMPORARY_PASSWORD = "temporary from the admin";
 
-/** Signs in with the administrator's temporary password and chooses PASSWORD, as a person would. */
-export async function activate(client: ApiClient, username: string): Promise<void> {
-  await client.signIn(username, TEMPORARY_PASSWORD);
-  await client.ok("POST", "/api/auth/password", { current: TEMPORARY_PASSWORD, next: PASSWORD });
+/** Signs in with the temporary password the server generated and chooses PASSWORD, as a person would. */
+export async function activate(client: ApiClient, username: string, temporaryPassword: string): Promise<void> {
+  await client.signIn(username, temporaryPassword);
+  await client.ok("POST", "/api/auth/password", { current: temporaryPassword, next: PASSWORD });
+}
+
+/** An administrator creates an account; the answer carries the generated temporary password once. */
+export async function createAccountAs(
+  admin: ApiClient,
+  body: { name: string; username: string; organisationId: string; role: "member" | "admin" | "dpo" },
+): Promise<CreatedAccountView> {
+  return admin.ok<CreatedAccountView>("POST", "/api/admin/accounts", body);
 }
 
 export async function bootstrapAdmin(server: TestServer): Promise<ApiClient> {
@@ -43,15 +49,14 @@ export async function buildMember(
   const org = orgs.find((o) => o.name === orgName) ??
     (await admin.ok<OrganisationView>("POST", "/api/admin/organisations", { name: orgName, sector, secrecy: sector === "care" ? "professional" : "official" }));
   const username = `user${counter}-${randomUUID().slice(0, 6)}`;
-  const account = await admin.ok<AccountView>("POST", "/api/admin/accounts", {
+  const account = await createAccountAs(admin, {
     name: options.name ?? `Person ${counter}`,
     username,
-    password: TEMPORARY_PASSWORD,
     organisationId: org.id,
     role: "member",
   });
   const client = new ApiClient(server);
-  await activate(client, username);
+  await activate(client, username, account.temporaryPassword);
   return { client, account, username };
 }
 

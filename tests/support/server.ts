@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTafel, type Tafel } from "../../server/app.js";
-import type { Config } from "../../server/config.js";
+import type { Config, RateLimits } from "../../server/config.js";
 import { memoryLogger } from "../../server/logger.js";
 
 export interface TestServer {
@@ -22,7 +22,27 @@ export async function tempDir(prefix = "tafel-test-"): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix));
 }
 
-export async function startServer(options: { dataDir?: string; lines?: string[]; port?: number; idleMinutes?: number } = {}): Promise<TestServer> {
+/**
+ * Tests make far more requests a minute than a person; limits are off (very high) unless
+ * a test sets its own to prove them.
+ */
+export const TEST_RATE_LIMITS: RateLimits = { perAccountPerMinute: 1_000_000, perAddressPerMinute: 1_000_000, socketEventsPerMinute: 1_000_000 };
+
+/** 2^12: ~20 ms a hash instead of ~800 ms. */
+export const TEST_PASSWORD_WORK_FACTOR = 12;
+
+export async function startServer(
+  options: {
+    dataDir?: string;
+    lines?: string[];
+    port?: number;
+    idleMinutes?: number;
+    /** The clock retention runs on. */ now?: () => Date;
+    rateLimits?: RateLimits;
+    /** The production cost instead of TEST_PASSWORD_WORK_FACTOR (config left without one). */
+    productionPasswordCost?: boolean;
+  } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await tempDir());
   const lines = options.lines ?? [];
   const config: Config = {
@@ -37,8 +57,12 @@ export async function startServer(options: { dataDir?: string; lines?: string[];
     // A helper building its own client elsewhere points here; npm test builds dist/client.
     clientDir: path.resolve(process.env.TAFEL_TEST_CLIENT_DIR ?? "dist/client"),
     keyFile: `${dataDir}.key`,
+    rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    // The same scrypt at a lower cost: the suite creates hundreds of accounts.
+    // tests/integration/password-hashes-use-production-cost.test.ts covers the default.
+    ...(options.productionPasswordCost ? {} : { passwordWorkFactor: TEST_PASSWORD_WORK_FACTOR }),
   };
-  const tafel = await createTafel(config, memoryLogger(lines));
+  const tafel = await createTafel(config, memoryLogger(lines), options.now ? { now: options.now } : {});
   const url = await tafel.listen();
   const server: TestServer = {
     url,
@@ -50,7 +74,7 @@ export async function startServer(options: { dataDir?: string; lines?: string[];
     async restart() {
       await tafel.close();
       // The same port: a browser keeps its cookies and local storage per origin.
-      return startServer({ dataDir, lines, port: Number(new URL(url).port) });
+      return startServer({ dataDir, lines, port: Number(new URL(url).port), ...(options.now ? { now: options.now } : {}), rateLimits: options.rateLimits, productionPasswordCost: options.productionPasswordCost });
     },
   };
   return server;

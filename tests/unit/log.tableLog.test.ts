@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { NewLogEntry } from "../../server/log/entries.js";
 import { rootHash, toHex } from "../../server/log/merkle.js";
 import { TableLog } from "../../server/log/tableLog.js";
+import { AppendFile, type LogFile } from "../../server/log/appendFile.js";
 import { tempDir } from "./fixtures.js";
 
 let dir: string;
@@ -179,5 +180,165 @@ describe("a damaged log", () => {
     const damaged = path.join(dir, "log.jsonl");
     await write(damaged, ['{"actor":null,"at":"t","seq":0,"type":"log-exported"}', '{"actor":null,"at":"t","seq":2,"type":"log-exported"}', ""].join("\n"));
     await expect(TableLog.open(damaged)).rejects.toThrow(/damaged at entry 1/);
+  });
+});
+
+// ---- Group commit ------------------------------------------------------------------
+// Appends need no lock: each call is numbered at once, in call order, and everything
+// queued meanwhile is written with one write and one fsync. A caller hears "done" only
+// after the fsync that covers its entries; a failed group fails everyone in it and
+// everyone queued behind it, and leaves the file without a gap.
+
+/** The real file, counting durable appends, with a hook to make one fail or wait. */
+class WatchedFile implements LogFile {
+  readonly real: AppendFile;
+  appends = 0;
+  /** Bytes covered by a completed fsync: what survives a power cut. */
+  syncedBytes = 0;
+  /** Called with the 1-based number of the append, after its bytes reached the file and before the fsync. */
+  beforeSync: (n: number) => Promise<void> | void = () => undefined;
+
+  constructor(private readonly path: string) {
+    this.real = new AppendFile(path);
+  }
+
+  async appendDurable(bytes: Buffer): Promise<void> {
+    this.appends += 1;
+    const n = this.appends;
+    // Write without fsync first (as a crashed fsync would leave it), then the hook, then
+    // the real durable append of nothing more: the real file's write + fsync.
+    await appendFile(this.path, bytes);
+    await this.beforeSync(n);
+    // An fsync covers what was in the file when it began.
+    const covered = (await stat(this.path)).size;
+    await this.real.appendDurable(Buffer.alloc(0));
+    this.syncedBytes = Math.max(this.syncedBytes, covered);
+  }
+
+  truncate(length: number): Promise<void> {
+    return this.real.truncate(length);
+  }
+
+  close(): Promise<void> {
+    return this.real.close();
+  }
+}
+
+const seqsInFile = async () =>
+  (await fileLines())
+    .filter((l) => l.length > 0)
+    .map((l) => (JSON.parse(l) as { seq: number }).seq);
+
+describe("TableLog group commit", () => {
+  it("concurrent appends share one write and fsync, are numbered in call order and all durable", async () => {
+    const watched = new WatchedFile(file);
+    const { log } = await TableLog.open(file, { file: watched });
+    const calls = Array.from({ length: 100 }, (_, i) => log.append([sent(`r${i}`, `d${i}`)]));
+    // Nothing is visible to readers before it is durable.
+    expect(log.size).toBe(0);
+    const done = await Promise.all(calls);
+    expect(done.map(([e]) => e?.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(done.map(([e]) => (e as { delivery: string }).delivery)).toEqual(Array.from({ length: 100 }, (_, i) => `d${i}`));
+    expect(watched.appends).toBe(1);
+    expect(await seqsInFile()).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    const { log: again } = await TableLog.open(file);
+    expect(again.entries).toEqual(log.entries);
+    expect(again.rootHash()).toBe(log.rootHash());
+    await log.close();
+  });
+
+  it("appends made while a group is being written form the next group, in order", async () => {
+    const watched = new WatchedFile(file);
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    watched.beforeSync = (n) => (n === 1 ? gate : undefined);
+    const { log } = await TableLog.open(file, { file: watched });
+    const first = log.append([sent("a", "1")]);
+    await new Promise((r) => setImmediate(r));
+    const later = [log.append([sent("b", "2")]), log.append([sent("c", "3"), sent("d", "4")])];
+    release();
+    const all = await Promise.all([first, ...later]);
+    expect(all.flat().map((e) => e.seq)).toEqual([0, 1, 2, 3]);
+    expect(watched.appends).toBe(2);
+    expect(await seqsInFile()).toEqual([0, 1, 2, 3]);
+    await log.close();
+  });
+
+  it("a failed fsync rejects every caller of the group and every one queued behind it, and leaves no gap", async () => {
+    const watched = new WatchedFile(file);
+    const { log } = await TableLog.open(file, { file: watched });
+    await log.append([sent("a", "d0")]);
+    let fail = (_: Error) => undefined as void;
+    const failing = new Promise<void>((_, reject) => (fail = reject));
+    failing.catch(() => undefined); // rejected before the writer reaches it
+    watched.beforeSync = (n) => (n === 2 ? failing : undefined);
+
+    const group = [log.append([sent("b", "d1")]), log.append([sent("c", "d2")])].map((p) => p.then(() => "ok", (e: Error) => e.message));
+    await new Promise((r) => setImmediate(r));
+    // Queued behind the failing group (numbered after it): must fail with it.
+    const behind = log.append([sent("d", "d3")]).then(() => "ok", (e: Error) => e.message);
+    // While the group is in flight, its receipts count as logged (no double logging)…
+    expect(log.deliveries.sent("d1")).toBeDefined();
+    fail(new Error("EIO: fsync failed"));
+    expect(await Promise.all([...group, behind])).toEqual(["EIO: fsync failed", "EIO: fsync failed", "EIO: fsync failed"]);
+
+    // …and once it failed, they do not.
+    expect(log.deliveries.sent("d1")).toBeUndefined();
+    expect(log.deliveries.sent("d3")).toBeUndefined();
+    expect(log.deliveries.sent("d0")).toBeDefined();
+    expect(log.size).toBe(1);
+    // The failed bytes were cut from the file; the next append takes the next number.
+    expect(await seqsInFile()).toEqual([0]);
+    const [next] = await log.append([sent("e", "d4")]);
+    expect(next?.seq).toBe(1);
+    const { log: again } = await TableLog.open(file);
+    expect(again.entries.map((e) => (e as { delivery: string }).delivery)).toEqual(["d0", "d4"]);
+    expect(again.rootHash()).toBe(log.rootHash());
+    await log.close();
+  });
+
+  it("refuses further appends when a failed group cannot be cut from the file", async () => {
+    const watched = new WatchedFile(file);
+    const { log } = await TableLog.open(file, { file: watched });
+    await log.append([sent("a", "d0")]);
+    watched.beforeSync = () => Promise.reject(new Error("EIO: fsync failed"));
+    watched.truncate = () => Promise.reject(new Error("EIO: truncate failed"));
+    await expect(log.append([sent("b", "d1")])).rejects.toThrow("EIO: fsync failed");
+    await expect(log.append([sent("c", "d2")])).rejects.toThrow(/could not be written/);
+    expect(log.size).toBe(1);
+    await log.close();
+  });
+
+  it("a power cut after any acknowledgement loses no acknowledged entry (only fsync'd bytes survive)", async () => {
+    const watched = new WatchedFile(file);
+    // Let fsyncs take a moment so that writes pile up behind them.
+    watched.beforeSync = () => new Promise((r) => setTimeout(r, 2));
+    const { log } = await TableLog.open(file, { file: watched });
+    const acked = new Map<number, string>();
+    let cut: Buffer | null = null;
+    const writers = Array.from({ length: 20 }, async (_, w) => {
+      for (let i = 0; i < 15; i += 1) {
+        const [e] = await log.append([sent(`w${w}`, `w${w}-${i}`)]);
+        if (e) acked.set(e.seq, (e as { delivery: string }).delivery);
+        // The power goes at the 150th acknowledgement: the file as the disk holds it is
+        // what was fsync'd; whatever was written but not yet fsync'd is gone.
+        if (acked.size === 150 && cut === null) {
+          const durable = watched.syncedBytes; // at the moment of the acknowledgement
+          cut = (await readFile(file)).subarray(0, durable);
+        }
+      }
+    });
+    await Promise.all(writers);
+    expect(watched.appends).toBeLessThan(300);
+    expect(cut).not.toBeNull();
+    const survivor = path.join(dir, "after-power-cut.jsonl");
+    await writeFile(survivor, cut as unknown as Buffer);
+    const { log: after } = await TableLog.open(survivor);
+    const survived = new Map(after.entries.map((e) => [e.seq, (e as { delivery: string }).delivery]));
+    const ackedBeforeCut = [...acked.entries()].slice(0, 150);
+    for (const [seq, delivery] of ackedBeforeCut) expect(survived.get(seq)).toBe(delivery);
+    // And everything acknowledged in the end is in the file, numbered without a gap.
+    expect(await seqsInFile()).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    await log.close();
   });
 });

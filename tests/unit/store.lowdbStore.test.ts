@@ -3,7 +3,7 @@
 import { appendFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { memoryLogger } from "../../server/logger.js";
+import { memoryLogger, parseLogLine } from "../../server/logger.js";
 import { openLowdbStore } from "../../server/store/lowdbStore.js";
 import { TABLE_ID, tableData, tempDir } from "./fixtures.js";
 
@@ -134,7 +134,7 @@ describe("openLowdbStore: tables", () => {
     expect(loaded?.log.size).toBe(1);
     expect(await readFile(logFile, "utf8")).toBe(whole);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^WARN table .*partial line/);
+    expect(parseLogLine(lines[0] ?? "")).toMatchObject({ level: "warn", msg: expect.stringMatching(/^table .*partial line/) });
     expect(lines[0]).toContain(TABLE_ID);
     expect(lines[0]).not.toContain("PARTIAL-SECRET");
   });

@@ -3,13 +3,16 @@
 // `error.message` and put each field message next to its field.
 import type { ApiError, ErrorCode } from "../../../shared/types";
 import i18n from "../i18n";
+import { localiseApiError, localiseFieldMessage } from "../format/apiError";
 
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiError,
+    /** Already in the person's language (made here, not by the server). */
+    localised = false,
   ) {
-    super(body.error.message);
+    super(localised ? body.error.message : localiseApiError(body.error));
     this.name = "ApiRequestError";
   }
 
@@ -21,9 +24,10 @@ export class ApiRequestError extends Error {
   get fields(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const f of this.body.error.fields ?? []) {
-      out[f.path] ??= f.message;
+      const message = localiseFieldMessage(f.message);
+      out[f.path] ??= message;
       const head = f.path.split(".")[0] ?? f.path;
-      out[head] ??= f.message;
+      out[head] ??= message;
     }
     return out;
   }
@@ -61,7 +65,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
     });
   } catch {
-    throw new ApiRequestError(0, synthetic("internal", i18n.t("errors.network")));
+    throw new ApiRequestError(0, synthetic("internal", i18n.t("errors.network")), true);
   }
   if (response.status === 204) return undefined as T;
   let parsed: unknown = null;
@@ -74,11 +78,9 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     }
   }
   if (response.ok) return parsed as T;
-  const error = isApiError(parsed)
-    ? parsed
-    : synthetic("internal", i18n.t("errors.unexpected", { status: response.status }));
   if (response.status === 401 && !path.startsWith("/api/auth/")) onSignedOut?.();
-  throw new ApiRequestError(response.status, error);
+  if (!isApiError(parsed)) throw new ApiRequestError(response.status, synthetic("internal", i18n.t("errors.unexpected", { status: response.status })), true);
+  throw new ApiRequestError(response.status, parsed);
 }
 
 export const http = {

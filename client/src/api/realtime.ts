@@ -11,6 +11,7 @@ import {
   type Refusal,
   type ServerToClientEvents,
 } from "../../../shared/protocol";
+import { localiseRefusal } from "../format/apiError";
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -74,7 +75,7 @@ export function openTable(tableId: string, handlers: TableHandlers): () => void 
     handlers.onOpen();
     s.emit("table:open", { v: PROTOCOL_VERSION, tableId }, (reply) => {
       if (closed) return;
-      handlers.onStatus(reply.ok ? { kind: "live" } : { kind: "refused", message: reply.message });
+      handlers.onStatus(reply.ok ? { kind: "live" } : { kind: "refused", message: localiseRefusal(reply.refusal, reply.message) });
     });
   };
   const onDisconnect = () => handlers.onStatus({ kind: "offline" });

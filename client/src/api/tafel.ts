@@ -18,6 +18,7 @@ import type {
   DraftBody,
   FeedbackSheetBody,
   InviteBody,
+  Locale,
   LoginBody,
   ReleaseBody,
   RevokeBody,
@@ -25,7 +26,10 @@ import type {
   TablePurpose,
 } from "../../../shared/schemas";
 import type {
-  AccountView,
+  AdminAccountView,
+  AdminOrganisationView,
+  CreatedAccountView,
+  LoginResult,
   ActionView,
   FragmentReadView,
   MeetingView,
@@ -68,23 +72,24 @@ const report = (tableId: string, personId: string) => `/api/dpo/tables/${seg(tab
 /** Plain download links (the session cookie goes along; the server names the file). */
 export const downloads = {
   logExport: (id: string) => `${table(id)}/log/export`,
-  reportCsv: (tableId: string, personId: string) => `${report(tableId, personId)}/report?format=csv`,
-  reportPdf: (tableId: string, personId: string) => `${report(tableId, personId)}/report?format=pdf`,
+  /** `lang`: the language of the file, the one the person concerned reads. */
+  reportCsv: (tableId: string, personId: string, lang: Locale = "en") => `${report(tableId, personId)}/report?format=csv&lang=${lang}`,
+  reportPdf: (tableId: string, personId: string, lang: Locale = "en") => `${report(tableId, personId)}/report?format=pdf&lang=${lang}`,
 };
 
 export const api = {
   setupStatus: () => http.get<SetupStatus>("/api/setup"),
   setup: (body: SetupBody) => http.post<SessionView>("/api/setup", body),
 
-  login: (body: LoginBody) => http.post<SessionView>("/api/auth/login", body),
+  login: (body: LoginBody) => http.post<LoginResult>("/api/auth/login", body),
   logout: () => http.post<void>("/api/auth/logout"),
   changePassword: (body: ChangePasswordBody) => http.post<void>("/api/auth/password", body),
   session: () => http.get<SessionView>("/api/auth/session"),
 
-  organisations: () => http.get<OrganisationView[]>("/api/admin/organisations"),
-  createOrganisation: (body: CreateOrganisationBody) => http.post<OrganisationView>("/api/admin/organisations", body),
-  accounts: () => http.get<AccountView[]>("/api/admin/accounts"),
-  createAccount: (body: CreateAccountBody) => http.post<AccountView>("/api/admin/accounts", body),
+  organisations: () => http.get<AdminOrganisationView[]>("/api/admin/organisations"),
+  createOrganisation: (body: CreateOrganisationBody) => http.post<AdminOrganisationView>("/api/admin/organisations", body),
+  accounts: () => http.get<AdminAccountView[]>("/api/admin/accounts"),
+  createAccount: (body: CreateAccountBody) => http.post<CreatedAccountView>("/api/admin/accounts", body),
 
   tables: () => http.get<TableListItem[]>("/api/tables"),
   confidentialityStatement: () => http.get<StatementView>("/api/tables/confidentiality-statement"),

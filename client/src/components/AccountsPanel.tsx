@@ -1,9 +1,13 @@
-// Admin: the list of accounts and the form that creates one.
+// Admin: the list of accounts and the form that creates one. The server generates each
+// temporary password and shows it here once; per account, an administrator can issue
+// a new one or reset the second factor (both end the person's sessions).
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import { ACCOUNT_ROLES, LIMITS, type AccountRole } from "../../../shared/schemas";
-import type { AccountView, OrganisationView } from "../../../shared/types";
+import type { AdminAccountView, OrganisationView } from "../../../shared/types";
+import { secondFactorApi } from "../api/secondFactor";
+import { formatDateTime } from "../format/date";
 import type { Resource } from "../hooks/useResource";
 import { useAnnounce } from "../hooks/useAnnounce";
 import { useSubmit } from "../hooks/useSubmit";
@@ -11,7 +15,7 @@ import { SelectField, TextField } from "./Field";
 import { FormError } from "./FormError";
 
 interface Props {
-  resource: Resource<AccountView[]>;
+  resource: Resource<AdminAccountView[]>;
   organisations: OrganisationView[];
 }
 
@@ -20,18 +24,34 @@ export function AccountsPanel({ resource, organisations }: Props) {
   const announce = useAnnounce();
   const [name, setName] = useState("");
   const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
+  const [shown, setShown] = useState<{ username: string; password: string; expiresAt: string } | null>(null);
   const [organisationId, setOrganisationId] = useState("");
   const [role, setRole] = useState<AccountRole>("member");
   const submit = useSubmit(api.createAccount);
+  const reset = useSubmit(secondFactorApi.reset);
+  const issue = useSubmit(secondFactorApi.issueTemporaryPassword);
+
+  const onReset = async (account: AdminAccountView) => {
+    if (!window.confirm(t("secondFactor.adminResetConfirm", { username: account.username }))) return;
+    const done = await reset.run(account.id);
+    if (!done) return;
+    announce(t("secondFactor.adminResetDone", { username: account.username, ended: done.ended }));
+    await resource.reload();
+  };
+
+  const onIssue = async (account: AdminAccountView) => {
+    if (!window.confirm(t("temporaryPassword.issueConfirm", { username: account.username }))) return;
+    const issued = await issue.run(account.id);
+    if (issued) setShown({ username: account.username, password: issued.temporaryPassword, expiresAt: issued.expiresAt });
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const created = await submit.run({ name, username, password, organisationId, role });
+    const created = await submit.run({ name, username, organisationId, role });
     if (!created) return;
     setName("");
     setUsername("");
-    setPassword("");
+    setShown({ username: created.username, password: created.temporaryPassword, expiresAt: created.temporaryPasswordExpiresAt });
     announce(t("admin.accountCreated", { username: created.username }));
     await resource.reload();
   };
@@ -44,7 +64,20 @@ export function AccountsPanel({ resource, organisations }: Props) {
       </div>
       <div className="split">
         <div className="split-main">
-          <FormError message={resource.error?.message} />
+          <FormError message={resource.error?.message ?? reset.message ?? issue.message} />
+          {shown ? (
+            <div className="callout" role="status" data-testid="temporary-password-shown">
+              <h3>{t("temporaryPassword.createdTitle", { username: shown.username })}</h3>
+              <p>{t("temporaryPassword.intro", { date: formatDateTime(shown.expiresAt) })}</p>
+              <p>
+                <span className="field-label">{t("temporaryPassword.label")}: </span>
+                <code data-testid="temporary-password">{shown.password}</code>
+              </p>
+              <button type="button" className="button" data-testid="temporary-password-done" onClick={() => setShown(null)}>
+                {t("temporaryPassword.done")}
+              </button>
+            </div>
+          ) : null}
           {list.length === 0 && !resource.loading ? (
             <p className="empty">{t("admin.noAccounts")}</p>
           ) : (
@@ -56,6 +89,10 @@ export function AccountsPanel({ resource, organisations }: Props) {
                     <th scope="col">{t("admin.colUsername")}</th>
                     <th scope="col">{t("admin.colOrganisation")}</th>
                     <th scope="col">{t("admin.colRole")}</th>
+                    <th scope="col">{t("secondFactor.adminColSecondFactor")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("secondFactor.adminColActions")}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -70,6 +107,17 @@ export function AccountsPanel({ resource, organisations }: Props) {
                         <span className="cell-sub">{t(`sectors.${a.organisation.sector}`)}</span>
                       </td>
                       <td>{t(`accountRoles.${a.role}`)}</td>
+                      <td>{a.secondFactorEnrolled ? t("secondFactor.adminOn") : t("secondFactor.adminOff")}</td>
+                      <td className="row-actions">
+                        <button type="button" className="button button-quiet" data-testid={`account-temporary-password-${a.username}`} disabled={issue.pending} onClick={() => void onIssue(a)}>
+                          {t("temporaryPassword.issue")}
+                        </button>
+                        {a.secondFactorEnrolled ? (
+                          <button type="button" className="button button-quiet" data-testid={`account-reset-second-factor-${a.username}`} disabled={reset.pending} onClick={() => void onReset(a)}>
+                            {t("secondFactor.adminReset")}
+                          </button>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -104,20 +152,6 @@ export function AccountsPanel({ resource, organisations }: Props) {
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             error={submit.fields.username}
-          />
-          <TextField
-            id="account-password"
-            data-testid="account-password"
-            type="password"
-            label={t("admin.accountPassword")}
-            hint={t("setup.passwordHint", { min: LIMITS.passwordMin })}
-            autoComplete="new-password"
-            required
-            minLength={LIMITS.passwordMin}
-            maxLength={LIMITS.passwordMax}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={submit.fields.password}
           />
           <SelectField
             id="account-organisation"

@@ -54,27 +54,29 @@ export function AgreementCharter({ version, organisations, level = 2, testid }: 
 
       <section className="charter-article">
         <Section>{t("charter.members")}</Section>
-        <table className="data-table charter-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("agreementForm.colOrganisation")}</th>
-              <th scope="col">{t("charter.colSector")}</th>
-              <th scope="col">{t("agreementForm.colRole")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.members.map((m) => {
-              const org = organisations.get(m.organisationId);
-              return (
-                <tr key={m.organisationId}>
-                  <th scope="row">{orgName(m.organisationId)}</th>
-                  <td>{org ? t(`sectors.${org.sector}`) : t("common.none")}</td>
-                  <td>{m.role}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="data-table charter-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("agreementForm.colOrganisation")}</th>
+                <th scope="col">{t("charter.colSector")}</th>
+                <th scope="col">{t("agreementForm.colRole")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.members.map((m) => {
+                const org = organisations.get(m.organisationId);
+                return (
+                  <tr key={m.organisationId}>
+                    <th scope="row">{orgName(m.organisationId)}</th>
+                    <td>{org ? t(`sectors.${org.sector}`) : t("common.none")}</td>
+                    <td>{m.role}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section className="charter-article">

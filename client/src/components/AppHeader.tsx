@@ -1,13 +1,17 @@
-// The bar at the top: product name, where you can go, who is signed in, sign out.
+// The bar at the top: product name, where you can go, the language, who is signed in,
+// sign out.
 import { useTranslation } from "react-i18next";
+import { useLanguageSync } from "../hooks/useLanguageSync";
 import { useSession } from "../hooks/useSession";
 import { useLocation } from "../hooks/useLocation";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { Link } from "./Link";
 
 export function AppHeader() {
   const { t } = useTranslation();
   const { state, signOut } = useSession();
   const { pathname } = useLocation();
+  useLanguageSync();
   const session = state.status === "signed-in" ? state.session : null;
   const role = session?.account.role;
   const home = role === "admin" ? "/admin" : role === "dpo" ? "/dpo" : "/";
@@ -43,10 +47,17 @@ export function AppHeader() {
                   >
                     {t("nav.agreements")}
                   </Link>
+                  <Link to="/referrals" aria-current={current("/referrals")} data-testid="nav-referrals">
+                    {t("lifecycle.nav")}
+                  </Link>
                 </>
               )}
             </nav>
             <div className="app-user">
+              <LanguageSwitch />
+              <Link to="/security" aria-current={current("/security")} data-testid="nav-second-factor">
+                {t("secondFactor.navLink")}
+              </Link>
               <span className="app-user-name" data-testid="nav-user">
                 {t("nav.signedInAs", { name: session.account.name })}
                 <span className="app-user-org">{session.account.organisation.name}</span>
@@ -56,7 +67,11 @@ export function AppHeader() {
               </button>
             </div>
           </>
-        ) : null}
+        ) : (
+          <div className="app-user">
+            <LanguageSwitch />
+          </div>
+        )}
       </div>
     </header>
   );

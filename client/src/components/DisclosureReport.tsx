@@ -4,6 +4,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, downloads } from "../api/tafel";
+import { LOCALES, type Locale } from "../../../shared/schemas";
+import { currentLanguage, ENDONYMS, isLocale, LOCALE_TAGS } from "../i18n/language";
 import type { DeferralView } from "../../../shared/types";
 import { formatDate, formatDateTime } from "../format/date";
 import { personLabel } from "../format/person";
@@ -17,6 +19,8 @@ export function DisclosureReport({ tableId, personId }: { tableId: string; perso
   const report = useResource(`report:${tableId}/${personId}`, () => api.dpoReport(tableId, personId));
   // Deferrals recorded here since the report was produced (no second logged report for them).
   const [added, setAdded] = useState<DeferralView[]>([]);
+  // The files answer the person concerned: their language, which may not be the DPO's.
+  const [fileLanguage, setFileLanguage] = useState<Locale>(currentLanguage);
 
   if (!report.data) {
     return report.error ? <FormError message={report.error.message} /> : <p className="card card-padded muted">{t("dpo.loading")}</p>;
@@ -36,11 +40,26 @@ export function DisclosureReport({ tableId, personId }: { tableId: string; perso
           </p>
         </div>
         <div className="dpo-downloads">
+          <label className="dpo-file-language small">
+            {t("dpo.fileLanguage")}{" "}
+            <select
+              className="input"
+              value={fileLanguage}
+              data-testid="dpo-file-language"
+              onChange={(e) => isLocale(e.target.value) && setFileLanguage(e.target.value)}
+            >
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={LOCALE_TAGS[l]}>
+                  {ENDONYMS[l]}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="dpo-download-buttons">
-              <a className="button button-secondary" href={downloads.reportCsv(tableId, personId)} download data-testid="dpo-download-csv">
+              <a className="button button-secondary" href={downloads.reportCsv(tableId, personId, fileLanguage)} download data-testid="dpo-download-csv">
               {t("dpo.downloadCsv")}
             </a>
-            <a className="button button-secondary" href={downloads.reportPdf(tableId, personId)} download data-testid="dpo-download-pdf">
+            <a className="button button-secondary" href={downloads.reportPdf(tableId, personId, fileLanguage)} download data-testid="dpo-download-pdf">
             {t("dpo.downloadPdf")}
             </a>
           </div>

@@ -3,20 +3,24 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import type { DraftBody } from "../../../shared/schemas";
-import type { DraftView } from "../../../shared/types";
+import type { DraftView, PersonConcernedView } from "../../../shared/types";
+import { parseRiskContent } from "../../../shared/risk";
 import { formatDateTime } from "../format/date";
 import { useSubmit } from "../hooks/useSubmit";
 import { DraftForm } from "./DraftForm";
 import { FormError } from "./FormError";
+import { RiskChecklistForm } from "./RiskChecklistForm";
+import { RiskChecklistView } from "./RiskChecklistView";
 
 interface Props {
   tableId: string;
   draft: DraftView;
+  persons?: PersonConcernedView[];
   onChanged(): void;
   onRelease(draft: DraftView, opener: HTMLElement): void;
 }
 
-export function DraftItem({ tableId, draft, onChanged, onRelease }: Props) {
+export function DraftItem({ tableId, draft, persons = [], onChanged, onRelease }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -28,6 +32,27 @@ export function DraftItem({ tableId, draft, onChanged, onRelease }: Props) {
   const onDelete = async () => {
     if (await remove.run()) onChanged();
   };
+
+  // A risk checklist's body is its completed content, written by the server.
+  const checklist = draft.kind === "risk-assessment" ? parseRiskContent(draft.body) : null;
+
+  if (editing && checklist) {
+    return (
+      <li className="item" data-testid={`draft-${draft.title}`}>
+        <h3 className="item-title">{t("drafts.editing")}</h3>
+        <RiskChecklistForm
+          tableId={tableId}
+          persons={persons}
+          existing={{ draftId: draft.id, title: draft.title, content: checklist }}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
 
   if (editing) {
     return (
@@ -54,7 +79,7 @@ export function DraftItem({ tableId, draft, onChanged, onRelease }: Props) {
         <h3 className="item-title">{draft.title}</h3>
         <span className="muted small">{t("drafts.updated", { date: formatDateTime(draft.updatedAt) })}</span>
       </div>
-      <p className="prose">{draft.body}</p>
+      {checklist ? <RiskChecklistView content={checklist} idPrefix={`draft-${draft.id}`} /> : <p className="prose">{draft.body}</p>}
       <FormError message={remove.message} />
       {confirming ? (
         <div className="confirm" role="group" aria-label={t("drafts.confirmDelete")}>

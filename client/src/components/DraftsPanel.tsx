@@ -2,19 +2,22 @@
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import type { DraftBody } from "../../../shared/schemas";
-import type { DraftView } from "../../../shared/types";
+import type { DraftView, PersonConcernedView } from "../../../shared/types";
 import type { Resource } from "../hooks/useResource";
 import { DraftForm } from "./DraftForm";
 import { DraftItem } from "./DraftItem";
 import { FormError } from "./FormError";
+import { RiskChecklistForm } from "./RiskChecklistForm";
 
 interface Props {
   tableId: string;
   drafts: Resource<DraftView[]>;
+  /** The table's persons concerned: a risk checklist is about one of them. */
+  persons?: PersonConcernedView[];
   onRelease(draft: DraftView, opener: HTMLElement): void;
 }
 
-export function DraftsPanel({ tableId, drafts, onRelease }: Props) {
+export function DraftsPanel({ tableId, drafts, persons = [], onRelease }: Props) {
   const { t } = useTranslation();
   const list = drafts.data ?? [];
   const reload = () => void drafts.reload();
@@ -31,7 +34,7 @@ export function DraftsPanel({ tableId, drafts, onRelease }: Props) {
           {list.length === 0 && !drafts.loading ? <p className="empty">{t("drafts.empty")}</p> : null}
           <ul className="items" data-testid="draft-list">
             {list.map((d) => (
-              <DraftItem key={d.id} tableId={tableId} draft={d} onChanged={reload} onRelease={onRelease} />
+              <DraftItem key={d.id} tableId={tableId} draft={d} persons={persons} onChanged={reload} onRelease={onRelease} />
             ))}
           </ul>
         </div>
@@ -44,6 +47,10 @@ export function DraftsPanel({ tableId, drafts, onRelease }: Props) {
             onSaved={reload}
             testIds
           />
+          <details className="disclosure risk-new" data-testid="risk-new">
+            <summary>{t("risk.newTitle")}</summary>
+            <RiskChecklistForm tableId={tableId} persons={persons} onSaved={reload} />
+          </details>
         </section>
       </div>
     </div>

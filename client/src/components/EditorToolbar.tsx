@@ -1,5 +1,5 @@
-// The editor's formatting buttons: a toolbar of real buttons (arrow keys move between
-// them, one tab stop), each with a name and its pressed state.
+// The editor's formatting buttons: a toolbar of real buttons (Tab reaches each, arrow
+// keys move between them too), each with a name and its pressed state.
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
@@ -68,7 +68,7 @@ export function EditorToolbar({ editor, disabled, children }: Props) {
       {button("italic", t("collab.italic"), <i>I</i>, state.italic, () => editor.chain().focus().toggleItalic().run())}
       {button("heading", t("collab.heading"), "H", state.heading, () => editor.chain().focus().toggleHeading({ level: 3 }).run())}
       {button("bullet", t("collab.bulletList"), "•", state.bulletList, () => editor.chain().focus().toggleBulletList().run())}
-      {button("ordered", t("collab.orderedList"), "1.", state.orderedList, () => editor.chain().focus().toggleOrderedList().run())}
+      {button("ordered", t("collab.orderedList"), <span className="toolbar-glyph-ordered" />, state.orderedList, () => editor.chain().focus().toggleOrderedList().run())}
       {button("link", t("collab.link"), <span className="toolbar-link-glyph">{t("collab.link")}</span>, state.link, setLink)}
       <span className="toolbar-sep" aria-hidden="true" />
       {button("undo", t("collab.undo"), "↶", undefined, () => editor.chain().focus().undo().run(), state.undo)}

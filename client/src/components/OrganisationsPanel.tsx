@@ -1,22 +1,32 @@
-// Admin: the list of organisations and the form that creates one.
+// Admin: the list of organisations and the form that creates one; per organisation,
+// whether its members must sign in with a second factor.
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import { SECRECY_PROFILES, SECTORS, LIMITS, type SecrecyProfile, type Sector } from "../../../shared/schemas";
-import type { OrganisationView } from "../../../shared/types";
+import type { AdminOrganisationView } from "../../../shared/types";
+import { secondFactorApi } from "../api/secondFactor";
 import type { Resource } from "../hooks/useResource";
 import { useSubmit } from "../hooks/useSubmit";
 import { useAnnounce } from "../hooks/useAnnounce";
 import { SelectField, TextField } from "./Field";
 import { FormError } from "./FormError";
 
-export function OrganisationsPanel({ resource }: { resource: Resource<OrganisationView[]> }) {
+export function OrganisationsPanel({ resource }: { resource: Resource<AdminOrganisationView[]> }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [name, setName] = useState("");
   const [sector, setSector] = useState<Sector>("care");
   const [secrecy, setSecrecy] = useState<SecrecyProfile>("professional");
   const submit = useSubmit(api.createOrganisation);
+  const requirement = useSubmit(secondFactorApi.setRequirement);
+
+  const onRequire = async (org: AdminOrganisationView, required: boolean) => {
+    const changed = await requirement.run(org.id, { required });
+    if (!changed) return;
+    announce(t(required ? "secondFactor.adminRequiredNow" : "secondFactor.adminOptionalNow", { name: org.name }));
+    await resource.reload();
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,7 +45,7 @@ export function OrganisationsPanel({ resource }: { resource: Resource<Organisati
       </div>
       <div className="split">
         <div className="split-main">
-          <FormError message={resource.error?.message} />
+          <FormError message={resource.error?.message ?? requirement.message} />
           {list.length === 0 && !resource.loading ? (
             <p className="empty">{t("admin.noOrganisations")}</p>
           ) : (
@@ -46,6 +56,7 @@ export function OrganisationsPanel({ resource }: { resource: Resource<Organisati
                     <th scope="col">{t("admin.colName")}</th>
                     <th scope="col">{t("admin.colSector")}</th>
                     <th scope="col">{t("admin.colSecrecy")}</th>
+                    <th scope="col">{t("secondFactor.adminRequire")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -54,6 +65,19 @@ export function OrganisationsPanel({ resource }: { resource: Resource<Organisati
                       <td>{o.name}</td>
                       <td>{t(`sectors.${o.sector}`)}</td>
                       <td>{t(`secrecy.${o.secrecy}`)}</td>
+                      <td>
+                        <label className="checkbox">
+                          <input
+                            type="checkbox"
+                            data-testid={`org-require-second-factor-${o.id}`}
+                            checked={o.requiresSecondFactor}
+                            disabled={requirement.pending}
+                            aria-label={t("secondFactor.adminRequireFor", { name: o.name })}
+                            onChange={(e) => void onRequire(o, e.target.checked)}
+                          />{" "}
+                          {o.requiresSecondFactor ? t("secondFactor.adminRequired") : t("secondFactor.adminOptional")}
+                        </label>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

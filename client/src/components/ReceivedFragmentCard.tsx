@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { ReceivedFragmentView } from "../../../shared/types";
 import { formatDateTime } from "../format/date";
 import { personLabel } from "../format/person";
+import { parseRiskContent } from "../../../shared/risk";
+import { RiskChecklistView } from "./RiskChecklistView";
 
 interface Props {
   fragment: ReceivedFragmentView;
@@ -45,6 +47,7 @@ export function ReceivedFragmentCard({ fragment, onShown, onReference }: Props) 
   }, [fragment.id]);
 
   const titleId = `received-title-${fragment.id}`;
+  const checklist = fragment.kind === "risk-assessment" ? parseRiskContent(fragment.body) : null;
   return (
     <article ref={ref} className="item fragment" data-testid={`received-${fragment.id}`} aria-labelledby={titleId}>
       <div className="item-head">
@@ -56,7 +59,7 @@ export function ReceivedFragmentCard({ fragment, onShown, onReference }: Props) 
         <li className="badge">{t(`categories.${fragment.category}`)}</li>
         <li className="badge badge-outline">{t(`kinds.${fragment.kind}`)}</li>
       </ul>
-      <p className="prose">{fragment.body}</p>
+      {checklist ? <RiskChecklistView content={checklist} idPrefix={`received-${fragment.id}`} /> : <p className="prose">{fragment.body}</p>}
       <dl className="meta-list">
         <div>
           <dt>{t("received.personsLabel")}</dt>

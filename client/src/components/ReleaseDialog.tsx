@@ -16,7 +16,9 @@ import {
   type TablePurpose,
 } from "../../../shared/schemas";
 import type { AuthoredFragmentView, DraftView, TableView } from "../../../shared/types";
+import { parseRiskContent } from "../../../shared/risk";
 import { orgLabel } from "../format/person";
+import { useFocusWrap } from "../hooks/useFocusWrap";
 import { useReleaseCheck } from "../hooks/useReleaseCheck";
 import { useSubmit } from "../hooks/useSubmit";
 import { SelectField, TextAreaField } from "./Field";
@@ -39,13 +41,16 @@ function toggle(list: string[], id: string, on: boolean): string[] {
 export function ReleaseDialog({ table, draft, opener, fallbackFocusId, onClose, onReleased }: Props) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  const wrapFocus = useFocusWrap();
   const candidates = table.participants.filter((p) => p.state === "active" && p.id !== table.me.id);
   const onlyPerson = table.personsConcerned.length === 1 ? table.personsConcerned[0] : undefined;
 
   const [recipients, setRecipients] = useState<string[]>([]);
-  const [category, setCategory] = useState<Category | "">("");
-  const [kind, setKind] = useState<FragmentKind>("fact");
-  const [persons, setPersons] = useState<string[]>(onlyPerson ? [onlyPerson.id] : []);
+  // A risk checklist goes out as what it is, about the one person it assessed.
+  const checklist = draft.kind === "risk-assessment" ? parseRiskContent(draft.body) : null;
+  const [category, setCategory] = useState<Category | "">(checklist ? "risk-assessment" : "");
+  const [kind, setKind] = useState<FragmentKind>(checklist ? "risk-assessment" : "fact");
+  const [persons, setPersons] = useState<string[]>(checklist ? [checklist.person] : onlyPerson ? [onlyPerson.id] : []);
   const [purpose, setPurpose] = useState<TablePurpose>(table.purpose);
   const [justification, setJustification] = useState("");
   const [categoryMissing, setCategoryMissing] = useState(false);
@@ -100,6 +105,7 @@ export function ReleaseDialog({ table, draft, opener, fallbackFocusId, onClose, 
       aria-labelledby="release-title"
       aria-describedby="release-intro"
       data-testid="release-dialog"
+      onKeyDown={wrapFocus}
       onClose={onClose}
       onCancel={(e) => {
         e.preventDefault();

@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import type { AuthoredFragmentView } from "../../../shared/types";
-import { formatDateTime } from "../format/date";
+import { formatDate, formatDateTime } from "../format/date";
 import { shortId } from "../format/person";
 import { useAnnounce } from "../hooks/useAnnounce";
 import { useSubmit } from "../hooks/useSubmit";
@@ -11,6 +11,8 @@ import { FlagWarning } from "./FlagWarning";
 import { FormError } from "./FormError";
 import { ProveContent } from "./ProveContent";
 import { RecipientStatusTable } from "./RecipientStatusTable";
+import { RiskChecklistView } from "./RiskChecklistView";
+import { parseRiskContent } from "../../../shared/risk";
 
 interface Props {
   tableId: string;
@@ -24,6 +26,7 @@ export function ReleasedFragment({ tableId, fragment, recorded, onChanged }: Pro
   const announce = useAnnounce();
   const revoke = useSubmit((recipients?: string[]) => api.revoke(tableId, fragment.id, recipients ? { recipients } : {}));
   const allRevoked = fragment.recipients.every((r) => r.revokedAt);
+  const checklist = fragment.kind === "risk-assessment" ? parseRiskContent(fragment.body) : null;
 
   const run = async (recipients: string[] | undefined, done: string) => {
     if (await revoke.run(recipients)) {
@@ -36,7 +39,7 @@ export function ReleasedFragment({ tableId, fragment, recorded, onChanged }: Pro
     <article className="item" data-testid={`released-${fragment.id}`} aria-labelledby={`released-title-${fragment.id}`}>
       <div className="item-head">
         <h3 id={`released-title-${fragment.id}`} className="item-title">
-          {fragment.title}
+          {fragment.expired ? t("retention.expiredHeading") : fragment.title}
         </h3>
         <span className="muted small">{t("released.releasedOn", { date: formatDateTime(fragment.releasedAt) })}</span>
       </div>
@@ -56,9 +59,14 @@ export function ReleasedFragment({ tableId, fragment, recorded, onChanged }: Pro
           </li>
         ))}
       </ul>
+      {fragment.expired ? (
+        <p className="notice" role="note" data-testid={`released-expired-${fragment.id}`}>
+          {t("retention.expiredLine", { date: formatDate(fragment.expired.at), article: fragment.expired.article, count: fragment.expired.retentionDays })}
+        </p>
+      ) : null}
       <details className="disclosure">
         <summary>{t("released.showContent")}</summary>
-        <p className="prose">{fragment.body}</p>
+        {checklist ? <RiskChecklistView content={checklist} idPrefix={`released-${fragment.id}`} /> : <p className="prose">{fragment.body}</p>}
         <p className="muted small">
           <span className="provenance-label">{t("released.justification")}</span> {fragment.justification}
         </p>
@@ -66,7 +74,8 @@ export function ReleasedFragment({ tableId, fragment, recorded, onChanged }: Pro
           {t("released.commitmentLine", { commitment: shortId(fragment.commitment), id: fragment.id })}
         </p>
       </details>
-      <ProveContent tableId={tableId} fragment={fragment} recorded={recorded} />
+      {/* Expired: the salt is gone with the content; there is nothing left to prove. */}
+      {fragment.expired ? null : <ProveContent tableId={tableId} fragment={fragment} recorded={recorded} />}
       <RecipientStatusTable
         fragment={fragment}
         pending={revoke.pending}

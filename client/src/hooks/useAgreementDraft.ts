@@ -44,6 +44,8 @@ export interface AgreementDraft {
   matrix: Matrix;
   minutesRules: string;
   reviewDate: string;
+  /** Carried over unchanged from the version a new one starts from (the form does not edit it yet). */
+  triage?: AgreementBody["triage"];
 }
 
 /** Which organisation, category and cell each index of the sent arrays stands for. */
@@ -110,6 +112,7 @@ export function draftFrom(t: TFunction, content: AgreementBody): AgreementDraft 
     matrix,
     minutesRules: content.minutesRules,
     reviewDate: content.reviewDate,
+    ...(content.triage ? { triage: content.triage } : {}),
   };
 }
 
@@ -142,6 +145,7 @@ export function toBody(draft: AgreementDraft, organisationOrder: readonly string
     matrix: cells.map(({ category, sector }) => ({ category, sector, allowed: draft.matrix[category][sector] })),
     minutesRules: draft.minutesRules,
     reviewDate: draft.reviewDate,
+    ...(draft.triage ? { triage: draft.triage } : {}),
   };
   return { body, layout: { members: memberIds, categories: categoryKeys, matrix: cells } };
 }

@@ -38,20 +38,22 @@ export function AgreementsPage() {
         ) : list.length === 0 ? (
           <p className="empty">{t("agreements.empty")}</p>
         ) : (
-          <table className="data-table" data-testid="agreements-list">
-            <thead>
-              <tr>
-                <th scope="col">{t("agreements.colTitle")}</th>
-                <th scope="col">{t("agreements.colInForce")}</th>
-                <th scope="col">{t("agreements.colMembers")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((a) => (
-                <AgreementRow key={a.id} agreement={a} organisations={organisations.data ?? []} />
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data-table" data-testid="agreements-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t("agreements.colTitle")}</th>
+                  <th scope="col">{t("agreements.colInForce")}</th>
+                  <th scope="col">{t("agreements.colMembers")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((a) => (
+                  <AgreementRow key={a.id} agreement={a} organisations={organisations.data ?? []} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </section>

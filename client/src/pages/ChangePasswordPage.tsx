@@ -1,6 +1,6 @@
 // Choosing one's own password. Shown instead of everything else while the account still
 // has the temporary password an administrator set (the administrator must not know it).
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import { FormError } from "../components/FormError";
@@ -18,6 +18,13 @@ export function ChangePasswordPage() {
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
   const [mismatch, setMismatch] = useState(false);
+  // Counts refusals of a mismatch, so each one (not only the first) moves focus.
+  const [mismatchRefusals, setMismatchRefusals] = useState(0);
+  useEffect(() => {
+    // Once the error is rendered and tied to the field: a screen reader then reads the
+    // field as invalid together with the reason, and the person is where to fix it.
+    if (mismatchRefusals > 0) document.getElementById("password-repeat")?.focus();
+  }, [mismatchRefusals]);
   const submit = useSubmit(async (body: { current: string; next: string }) => {
     await api.changePassword(body);
     return api.session();
@@ -26,7 +33,10 @@ export function ChangePasswordPage() {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setMismatch(next !== repeat);
-    if (next !== repeat) return;
+    if (next !== repeat) {
+      setMismatchRefusals((n) => n + 1);
+      return;
+    }
     const session = await submit.run({ current, next });
     if (session) signedIn(session);
   };

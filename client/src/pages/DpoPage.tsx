@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import { DisclosureReport } from "../components/DisclosureReport";
 import { DpoTablePicker } from "../components/DpoTablePicker";
+import { DpoRetention } from "../components/DpoRetention";
 import { FormError } from "../components/FormError";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { navigate, useLocation } from "../hooks/useLocation";
@@ -51,6 +52,7 @@ export function DpoPage() {
           )}
         </div>
       </div>
+      <DpoRetention />
     </section>
   );
 }

@@ -3,9 +3,12 @@
 // participants, recorded declines, and the log. The log is verified in the
 // background as soon as the table opens; a failure raises an alarm above everything.
 import type { Editor } from "@tiptap/core";
-import { Suspense, lazy, useCallback, useRef, useState, type ReactNode } from "react";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuthoredFragmentView, DraftView } from "../../../shared/types";
+import { lifecycleApi } from "../api/lifecycle";
+import { CasePanel } from "../components/CasePanel";
+import { CaseSummary } from "../components/CaseSummary";
 import { DeclinesPanel } from "../components/DeclinesPanel";
 import { DraftsPanel } from "../components/DraftsPanel";
 import { FeedbackPanel } from "../components/FeedbackPanel";
@@ -16,6 +19,9 @@ import { LogPanel } from "../components/LogPanel";
 import { MeetingsPanel } from "../components/MeetingsPanel";
 import { ParticipantsPanel } from "../components/ParticipantsPanel";
 import { ReceivedPanel } from "../components/ReceivedPanel";
+import { ExpiredFragments } from "../components/ExpiredFragments";
+import { RetentionReview } from "../components/RetentionReview";
+import { RiskPanel } from "../components/RiskPanel";
 import { ReleaseDialog } from "../components/ReleaseDialog";
 import { ReleasedPanel } from "../components/ReleasedPanel";
 import { TableHeader } from "../components/TableHeader";
@@ -29,12 +35,13 @@ import { useNotice } from "../hooks/useNotice";
 import { useRealtimeTable } from "../hooks/useRealtimeTable";
 import { useSession, useSignedIn } from "../hooks/useSession";
 import { useTable } from "../hooks/useTable";
+import { useResource } from "../hooks/useResource";
 
 // The editors (TipTap, Yjs) load on their own, after the rest of the table view.
 const BoardPanel = lazy(() => import("../components/BoardPanel").then((m) => ({ default: m.BoardPanel })));
 const NotebookPanel = lazy(() => import("../components/NotebookPanel").then((m) => ({ default: m.NotebookPanel })));
 
-const TABS = ["drafts", "notebook", "received", "released", "board", "meetings", "participants", "declines", "feedback", "log"] as const;
+const TABS = ["drafts", "notebook", "received", "released", "risk", "board", "meetings", "participants", "declines", "feedback", "retention", "log", "case"] as const;
 type TabId = (typeof TABS)[number];
 
 export function TablePage({ tableId }: { tableId: string }) {
@@ -44,6 +51,8 @@ export function TablePage({ tableId }: { tableId: string }) {
   const session = useSignedIn();
   const { ended } = useSession();
   const data = useTable(tableId);
+  // The case file (issue 9): status, track, review; at a triage table, its referral queue.
+  const caseFile = useResource(`case:${tableId}`, () => lifecycleApi.caseFile(tableId));
   const table = data.table.data?.id === tableId ? data.table.data : undefined;
   useDocumentTitle(table?.caseCode ?? null);
 
@@ -51,7 +60,7 @@ export function TablePage({ tableId }: { tableId: string }) {
     show(t("notices.accessEnded"));
     navigate("/", { replace: true });
   }, [show, t]);
-  const realtime = useRealtimeTable(table ? tableId : null, { onChanged: data.refresh, onAccessEnded });
+  const realtime = useRealtimeTable(table ? tableId : null, { onChanged: (topics) => { data.refresh(topics); void caseFile.reload(); }, onAccessEnded });
   const verification = useLogVerification(tableId, data.log.data);
 
   const [tab, setTab] = useState<TabId>("drafts");
@@ -63,6 +72,15 @@ export function TablePage({ tableId }: { tableId: string }) {
     boardEditor.current = editor;
   }, []);
   const [releasing, setReleasing] = useState<{ draft: DraftView; opener: HTMLElement } | null>(null);
+  // A released draft leaves the list, and with it the button that had focus: once the
+  // list without it is on screen, focus goes to the drafts tab instead of <body>.
+  const refocusAfterRelease = useRef(false);
+  const drafts = data.drafts.data;
+  useEffect(() => {
+    if (!refocusAfterRelease.current) return;
+    refocusAfterRelease.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) document.getElementById("table-tab-drafts")?.focus();
+  }, [drafts]);
 
   if (!table) {
     return (
@@ -83,21 +101,23 @@ export function TablePage({ tableId }: { tableId: string }) {
   }
 
   const unread = realtime.received.filter((r) => !realtime.opened.has(r.fragment.id)).length;
-  const tabs: TabDef<TabId>[] = TABS.map((id) => {
+  // The retention review is the chair's (policies/retention.ts).
+  const tabs: TabDef<TabId>[] = TABS.filter((id) => id !== "retention" || table.me.role === "chair").map((id) => {
     if (id === "received" && unread > 0 && tab !== "received") {
       return {
         id,
+        // The name starts with the visible text (WCAG 2.5.3 label in name), so a person
+        // using speech input can say what they see; the hint follows for screen readers.
         label: (
           <>
-            {t("tabs.received")}
-            <span className="tab-count" aria-hidden="true">
-              {unread}
-            </span>
+            {t("tabs.received")}{" "}
+            <span className="tab-count">{unread}</span>
+            <span className="visually-hidden"> {t("tabs.unreadHint")}</span>
           </>
         ),
-        ariaLabel: t("tabs.receivedUnread", { count: unread }),
       };
     }
+    if (id === "case" && caseFile.data?.kind === "triage") return { id, label: t("tabs.triage") };
     return { id, label: t(`tabs.${id}`) };
   });
 
@@ -112,20 +132,25 @@ export function TablePage({ tableId }: { tableId: string }) {
     announce(t("release.done", { title: fragment.title, count: fragment.recipients.length }));
     void data.released.reload();
     void data.log.reload();
-    // The released draft leaves the list, and with it the button that had focus.
-    void data.drafts.reload().then(() => {
-      if (document.activeElement === document.body) document.getElementById("table-tab-drafts")?.focus();
-    });
+    refocusAfterRelease.current = true;
+    void data.drafts.reload();
   };
 
   const panels: Record<TabId, ReactNode> = {
-    drafts: <DraftsPanel tableId={tableId} drafts={data.drafts} onRelease={(draft, opener) => setReleasing({ draft, opener })} />,
+    drafts: <DraftsPanel tableId={tableId} drafts={data.drafts} persons={table.personsConcerned} onRelease={(draft, opener) => setReleasing({ draft, opener })} />,
     notebook: (
       <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
         <NotebookPanel tableId={tableId} me={me} onDraftMade={() => void data.drafts.reload()} onAccessEnded={onAccessEnded} onSessionEnded={ended} />
       </Suspense>
     ),
-    received: <ReceivedPanel realtime={realtime} onReference={referenceInMinutes} />,
+    received: (
+      <>
+        <ReceivedPanel realtime={realtime} onReference={referenceInMinutes} />
+        <ExpiredFragments tableId={tableId} version={data.log.data?.size} />
+      </>
+    ),
+    risk: <RiskPanel persons={table.personsConcerned} received={realtime.received.map((r) => r.fragment)} released={data.released.data} />,
+    retention: <RetentionReview tableId={tableId} />,
     board: (
       <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
         <BoardPanel tableId={tableId} me={me} onEditor={onBoardEditor} onAccessEnded={onAccessEnded} onSessionEnded={ended} />
@@ -137,6 +162,7 @@ export function TablePage({ tableId }: { tableId: string }) {
     declines: <DeclinesPanel tableId={tableId} declines={data.declines} />,
     feedback: <FeedbackPanel table={table} sheets={data.feedback} />,
     log: <LogPanel tableId={tableId} log={data.log} persons={table.personsConcerned} verification={verification} />,
+    case: <CasePanel table={table} caseFile={caseFile} version={String(data.log.data?.size ?? 0)} />,
   };
 
   return (
@@ -146,6 +172,7 @@ export function TablePage({ tableId }: { tableId: string }) {
         <Link to="/">{t("common.backToTables")}</Link>
       </p>
       <TableHeader table={table} status={realtime.status} />
+      <CaseSummary view={caseFile.data} />
       <FragmentLookupContext value={fragments}>
         <Tabs<TabId> tabs={tabs} active={tab} onChange={setTab} label={t("table.sections")} idPrefix="table" panels={panels} />
       </FragmentLookupContext>

@@ -64,32 +64,34 @@ export function TablesPage() {
         ) : active.length === 0 ? (
           <p className="empty">{t("tables.noTables")}</p>
         ) : (
-          <table className="data-table" data-testid="tables-list">
-            <thead>
-              <tr>
-                <th scope="col">{t("tables.colCaseCode")}</th>
-                <th scope="col">{t("tables.colPurpose")}</th>
-                <th scope="col">{t("tables.colRole")}</th>
-                <th scope="col">{t("tables.colCreated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((tb) => (
-                <tr key={tb.id}>
-                  <td>
-                    <Link to={`/tables/${tb.id}`} className="strong-link" data-testid={`table-link-${tb.caseCode}`}>
-                      {tb.caseCode}
-                    </Link>
-                  </td>
-                  <td>{t(`purposes.${tb.purpose}`)}</td>
-                  <td>
-                    <span className={tb.role === "chair" ? "badge badge-accent" : "badge"}>{t(`tableRoles.${tb.role}`)}</span>
-                  </td>
-                  <td className="nowrap">{formatDate(tb.createdAt)}</td>
+          <div className="table-scroll">
+            <table className="data-table" data-testid="tables-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t("tables.colCaseCode")}</th>
+                  <th scope="col">{t("tables.colPurpose")}</th>
+                  <th scope="col">{t("tables.colRole")}</th>
+                  <th scope="col">{t("tables.colCreated")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {active.map((tb) => (
+                  <tr key={tb.id}>
+                    <td>
+                      <Link to={`/tables/${tb.id}`} className="strong-link" data-testid={`table-link-${tb.caseCode}`}>
+                        {tb.caseCode}
+                      </Link>
+                    </td>
+                    <td>{t(`purposes.${tb.purpose}`)}</td>
+                    <td>
+                      <span className={tb.role === "chair" ? "badge badge-accent" : "badge"}>{t(`tableRoles.${tb.role}`)}</span>
+                    </td>
+                    <td className="nowrap">{formatDate(tb.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 

@@ -8,6 +8,7 @@
 // after the release naming them, before any revocation or removal ending it.
 import type * as fc from "fast-check";
 import * as Y from "yjs";
+import { parseLogLine } from "../../../server/logger.js";
 import type { LogEntry } from "../../../server/log/entries.js";
 import type { TableView } from "../../../shared/types.js";
 import type { CollabClient } from "../collab.js";
@@ -169,11 +170,12 @@ export async function checkInvariant(model: Model, real: Real): Promise<void> {
   const accountId = (i: number) => real.person(i).account.id;
   const indexOf = new Map(real.fixture.people.map((m, i) => [m.account.id, i]));
 
-  // No server errors and no 5xx (the request log says "<method> <path> <status>").
+  // No server errors and no 5xx (JSON lines; request lines are event "request" with a status).
   const lines = server.lines.slice(real.linesAtStart);
-  const errors = lines.filter((l) => l.startsWith("ERROR"));
+  const records = lines.map((l) => parseLogLine(l));
+  const errors = lines.filter((_l, i) => records[i] === null || records[i]?.level === "error" || records[i]?.level === "fatal");
   if (errors.length > 0) fail(`server logged an error: ${errors[0]}`);
-  const fiveXX = lines.find((l) => / 5\d\d(\s|$)/.test(l));
+  const fiveXX = lines.find((_l, i) => records[i]?.event === "request" && typeof records[i]?.status === "number" && Number(records[i]?.status) >= 500);
   if (fiveXX) fail(`server answered 5xx: ${fiveXX}`);
   for (const l of lines) if (l.includes("CANARY-")) fail(`a server log line carries a canary: ${l.slice(0, 200)}`);
 
