@@ -13,7 +13,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import * as Y from "yjs";
 import { COLLAB_CLOSE, COLLAB_CLOSE_REASON, COLLAB_LIMITS, docNameFromPath, type CollabCloseCode } from "../../shared/collab.js";
 import type { ChangeTopic } from "../../shared/protocol.js";
 import { sessionTokenFrom } from "../auth/cookies.js";
@@ -72,13 +71,14 @@ export class CollabServer implements Notifier {
   }
 
   /**
-   * The board's current state as one Yjs update, read under the document's lock (so it
-   * holds exactly what is on disk): what finalised minutes freeze.
+   * The board's current state as one Yjs update, read under the document's lock once
+   * every queued update is durable (so it holds exactly what is on disk): what
+   * finalised minutes freeze.
    */
   async boardState(tableId: string): Promise<Uint8Array> {
     const lease = await this.documents.acquire({ kind: "board", tableId });
     try {
-      return await lease.doc.runExclusive(() => Y.encodeStateAsUpdate(lease.doc.ydoc));
+      return await lease.doc.durableState();
     } finally {
       lease.release();
     }

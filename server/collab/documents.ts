@@ -1,11 +1,18 @@
 // The loaded Yjs documents: one Y.Doc and one Awareness per document name, loaded from
 // disk on first use and unloaded (after compaction) when its last connection leaves.
 //
-// Every read or change of a Y.Doc runs under that document's mutex, and a change is
-// appended durably before the mutex is released. So whatever any connection is sent —
-// a SyncStep2, a broadcast update — is already on disk ("acknowledged = survives
-// kill -9"), and a connection's SyncStep2 answering a SyncStep1 it sent after an update
-// acknowledges that update.
+// Every change of a Y.Doc runs under that document's mutex: it is applied in memory and
+// its update queued for the group commit (persistence.ts) before the mutex is released,
+// so the updates of many connections share one write and one fsync. Nothing is sent
+// from memory that is not on disk ("acknowledged = survives kill -9"):
+// - a change is relayed to the other peers only after the fsync that covers it, in the
+//   order the changes were applied; a failed write relays nothing of its group and
+//   closes the document for everyone;
+// - whatever is sent from the document's state (the SyncStep1 on attach, a SyncStep2,
+//   the board's state for finalised minutes) is read under the mutex after waiting for
+//   every queued update to be durable: then memory and disk hold the same. So a
+//   connection's SyncStep2 answering a SyncStep1 it sent after an update acknowledges
+//   that update.
 import { Mutex } from "async-mutex";
 import * as Y from "yjs";
 import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from "y-protocols/awareness";
@@ -95,10 +102,32 @@ export class CollabDocument {
     return this.mutex.runExclusive(task);
   }
 
+  /**
+   * Under the mutex: waits until every update applied so far is durable. False if one of
+   * them failed (the document is broken and closed then).
+   */
+  private async durable(): Promise<boolean> {
+    if (this.broken) return false;
+    try {
+      await this.files.flushed();
+    } catch {
+      return false; // break() ran when that group failed
+    }
+    return !this.broken;
+  }
+
+  /** The document's durable state as one update (what finalised minutes freeze). */
+  durableState(): Promise<Uint8Array> {
+    return this.runExclusive(async () => {
+      if (!(await this.durable())) throw new Error("the document could not be written");
+      return Y.encodeStateAsUpdate(this.ydoc);
+    });
+  }
+
   /** Joins a peer: it gets the server's SyncStep1 and everyone's awareness. */
   attach(peer: DocumentPeer): Promise<void> {
-    return this.runExclusive(() => {
-      if (this.broken) return peer.close(COLLAB_CLOSE.serverError);
+    return this.runExclusive(async () => {
+      if (!(await this.durable())) return peer.close(COLLAB_CLOSE.serverError);
       if (!peer.isOpen) return; // closed while waiting for the mutex: it has left already
       this.peers.add(peer);
       peer.send(syncStep1Frame(this.ydoc));
@@ -116,19 +145,21 @@ export class CollabDocument {
 
   /** SyncStep1 → SyncStep2: what the peer is missing. Under the mutex: durable state only. */
   answerStep1(peer: DocumentPeer, stateVector: Uint8Array): Promise<void> {
-    return this.runExclusive(() => {
-      if (!this.broken) peer.send(syncStep2Frame(this.ydoc, stateVector));
+    return this.runExclusive(async () => {
+      if (await this.durable()) peer.send(syncStep2Frame(this.ydoc, stateVector));
     });
   }
 
   /**
-   * Applies a peer's update: what it changed is appended durably, then sent to the other
-   * peers. If the write fails, the document is closed for everyone (1011) and dropped
+   * Applies a peer's update: what it changed is queued for the group commit under the
+   * mutex, and sent to the other peers once it is durable; resolves then (so a
+   * connection has at most one update in flight, and its queue of unread frames stays
+   * bounded). If the write fails, the document is closed for everyone (1011) and dropped
    * from memory, so what was not written is never served.
    */
-  applyUpdate(peer: DocumentPeer, update: Uint8Array): Promise<void> {
-    return this.runExclusive(async () => {
-      if (this.broken) return;
+  async applyUpdate(peer: DocumentPeer, update: Uint8Array): Promise<void> {
+    const { written, failure } = await this.runExclusive(async () => {
+      if (this.broken) return { written: null, failure: null };
       const changes: Uint8Array[] = [];
       let failure: unknown = null;
       this.captured = changes;
@@ -139,20 +170,28 @@ export class CollabDocument {
       } finally {
         this.captured = null;
       }
+      let written: Promise<void> | null = null;
       if (changes.length > 0) {
         const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
-        try {
-          await this.files.append(change);
-        } catch (err) {
-          this.break(err);
-          return;
-        }
-        const frame = updateFrame(change);
-        for (const other of this.peers) if (other !== peer) other.send(frame);
+        // Reactions run in the order the appends were made: relays keep that order.
+        written = this.files.append(change).then(
+          () => this.relay(peer, change),
+          (err: unknown) => this.break(err),
+        );
+        // Waits for this update's group, then folds the file into the snapshot.
         if (this.files.pendingUpdates >= this.compactAfter) await this.compact();
       }
-      if (failure) throw new BadMessage(failure instanceof Error ? failure.message : "update could not be applied");
+      return { written, failure };
     });
+    await written;
+    if (failure) throw new BadMessage(failure instanceof Error ? failure.message : "update could not be applied");
+  }
+
+  /** A durable change, to every peer but its sender (each peer checks it may still receive it). */
+  private relay(sender: DocumentPeer, change: Uint8Array): void {
+    if (this.broken) return;
+    const frame = updateFrame(change);
+    for (const other of this.peers) if (other !== sender) other.send(frame);
   }
 
   /** A peer's awareness: only its own clientID, with `user` set from its account. */
@@ -172,9 +211,12 @@ export class CollabDocument {
     if (!this.broken && present.length > 0) peer.send(awarenessFrame(this.awareness, present));
   }
 
-  /** Folds the updates file into the snapshot; a failure leaves both files valid. */
+  /**
+   * Folds the updates file into the snapshot; a failure leaves both files valid. Under
+   * the mutex: waits for the queued updates first, so the snapshot is the durable state.
+   */
   async compact(): Promise<void> {
-    if (this.broken || this.files.pendingUpdates === 0) return;
+    if (!(await this.durable()) || this.files.pendingUpdates === 0) return;
     try {
       await this.files.compact(Y.encodeStateAsUpdate(this.ydoc));
     } catch (err) {
@@ -184,9 +226,11 @@ export class CollabDocument {
 
   destroy(): void {
     this.ydoc.destroy(); // destroys the awareness too
+    void this.files.close();
   }
 
   private break(err: unknown): void {
+    if (this.broken) return; // every update of the failed group reports it
     this.broken = true;
     this.logger.error(`collab: an update could not be written (${errorName(err)}); the document was closed`);
     this.onBroken();

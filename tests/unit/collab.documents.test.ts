@@ -1,7 +1,7 @@
 // collab/documents.ts with fake peers: updates are written before they are broadcast,
 // compaction at the threshold and on unload, the last release unloads, and a failed
 // write closes the document (1011) instead of serving what is not on disk.
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, symlink } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DocumentRegistry, type DocumentPeer } from "../../server/collab/documents.js";
@@ -84,24 +84,34 @@ describe("DocumentRegistry", () => {
     expect(lines.filter((l) => parseLogLine(l)?.level !== "info" && parseLogLine(l)?.level !== "warn")).toEqual([]);
   });
 
-  it("a failed write closes every peer with 1011 and drops the document from memory", async () => {
+  it("a failed write closes every peer with 1011, relays nothing and drops the document from memory", async () => {
     const lines: string[] = [];
     const registry = new DocumentRegistry(dir, memoryLogger(lines));
     const ref: CollabDocName = { kind: "notebook", tableId: TABLE, ownerId: "44444444-4444-4444-8444-444444444444" };
+    const files = DocumentFiles.for(dir, ref);
+    const [u0, u1, u2] = updates(3) as [Uint8Array, Uint8Array, Uint8Array];
+    // A first visit writes "0;" (compacted into the snapshot when it is unloaded).
+    const first = await registry.acquire(ref);
+    await first.doc.applyUpdate(peer("a"), u0);
+    first.release();
+    await eventuallyTrue(() => registry.loadedCount === 0);
+
     const a = peer("a");
+    const b = peer("b");
     const lease = await registry.acquire(ref);
     await lease.doc.attach(a);
-    const files = DocumentFiles.for(dir, ref);
-    const [u0, u1] = updates(2) as [Uint8Array, Uint8Array];
-    await lease.doc.applyUpdate(a, u0);
-    // The updates file becomes a directory: the next append fails (even for root).
-    const saved = await readFile(files.updatesFile);
-    await rm(files.updatesFile);
-    await mkdir(files.updatesFile);
-    await lease.doc.applyUpdate(a, u1);
+    await lease.doc.attach(b);
+    const framesBefore = [a.frames.length, b.frames.length];
+    // The updates file is opened on the first append: make it a disk that is full
+    // (writes fail with ENOSPC), a real failure of a real file.
+    await rm(files.updatesFile, { force: true });
+    await symlink("/dev/full", files.updatesFile);
+    // Both updates are queued in one turn: one group, which fails as a whole.
+    await Promise.all([lease.doc.applyUpdate(a, u1), lease.doc.applyUpdate(b, u2)]);
     expect(a.closedWith).toEqual([1011]);
-    await rm(files.updatesFile, { recursive: true });
-    await writeFile(files.updatesFile, saved);
+    expect(b.closedWith).toEqual([1011]);
+    expect([a.frames.length, b.frames.length]).toEqual(framesBefore); // nothing relayed
+    await rm(files.updatesFile);
     expect(registry.loadedCount).toBe(0);
     expect(lines.some((l) => parseLogLine(l)?.level === "error" && parseLogLine(l)?.msg?.startsWith("collab: an update could not be written") === true)).toBe(true);
     const again = await registry.acquire(ref);
@@ -110,3 +120,8 @@ describe("DocumentRegistry", () => {
     await registry.close();
   });
 });
+
+async function eventuallyTrue(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !ok(); i += 1) await new Promise((r) => setTimeout(r, 10));
+  expect(ok()).toBe(true);
+}
