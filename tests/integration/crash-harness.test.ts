@@ -89,7 +89,8 @@ describe("crash harness (kill -9 at random moments)", () => {
     }
     process.stdout.write(
       `crash harness: ${TRIALS} trials, ${checks} acknowledged-write checks (each trial re-checks the earlier trials' writes), ` +
-        `${model.acknowledgedCount()} distinct acknowledged writes, ${fileCount} file inspections, seed ${SEED}\n`,
+        `${model.acknowledgedCount()} distinct acknowledged writes (${model.yjs.filter((y) => y.outcome === "acked").length} Yjs updates, ` +
+        `${model.yjs.filter((y) => y.relayed === true).length} of them acknowledged by their relay to another person), ${fileCount} file inspections, seed ${SEED}\n`,
     );
   }, 60_000 + TRIALS * 30_000);
 

@@ -184,7 +184,8 @@ export async function checkAfterRestart(world: CrashWorld, model: CrashModel, da
     const tokens = yjsTokens(c.doc);
     await c.close();
     const missing = model.yjs.filter((y) => y.doc === doc && y.outcome === "acked" && !tokens.has(y.token));
-    if (missing.length > 0) problems.push(`${doc === "board" ? "the board" : `${name(doc)}'s notebook`}: ${missing.length} acknowledged update(s) missing after the restart`);
+    const relayed = missing.filter((y) => y.relayed === true).length;
+    if (missing.length > 0) problems.push(`${doc === "board" ? "the board" : `${name(doc)}'s notebook`}: ${missing.length} acknowledged update(s) missing after the restart (${relayed} of them relayed to another person before the kill)`);
   }
 
   problems.push(...(await revokedStayRevoked(world, model, active)));

@@ -11,8 +11,10 @@
 //   `fragment-opened` is logged. The device's receipt (the ack of a delivery) gets no
 //   answer, so the client never knows it was logged: not counted.
 // - Yjs: updates sent before a SyncStep1 whose SyncStep2 answer arrived (the server
-//   handles a connection's frames in order and fsyncs each update before the next;
-//   tests/support/collab.ts `ack()`). Updates sent after the last answer are unknown.
+//   handles a connection's frames in order and answers a SyncStep1 only once every
+//   update before it is durable; tests/support/collab.ts `ack()`), and every update
+//   another person's client received (the server relays an update only after the fsync
+//   that covers it). Updates sent after the last answer and seen by nobody are unknown.
 // - The log: a signed tree head received vouches for every entry up to its size; the log
 //   after the restart must extend it (RFC 6962 consistency).
 import type { SignedTreeHead } from "../../../shared/types.js";
@@ -73,6 +75,8 @@ export interface YjsRecord {
   accountId: string;
   token: string;
   outcome: Outcome;
+  /** Acknowledged by reaching another person's client (a relay), not by an answer. */
+  relayed?: boolean;
 }
 
 export interface OpenedRecord {

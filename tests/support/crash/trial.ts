@@ -51,6 +51,7 @@ export async function runTrial(options: {
   workload.markKilled();
   await options.server.kill9();
   await workload.stopped();
+  workload.learnRelayed();
   await workload.disconnect();
 
   const keyFile = `${dataDir}.key`;

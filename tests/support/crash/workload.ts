@@ -224,6 +224,27 @@ export class Workload {
     }
   }
 
+  /**
+   * After the kill, before the documents are dropped: every token a client holds that
+   * another person sent reached it through the server, which relays an update only once
+   * it is durable — so it was acknowledged, and must survive the kill.
+   */
+  learnRelayed(): void {
+    const unknown = new Map(this.model.yjs.filter((y) => y.outcome === "unknown").map((y) => [y.token, y]));
+    for (const s of this.seats.values()) {
+      for (const c of [s.board, s.notebook]) {
+        if (!c) continue;
+        for (const token of yjsTokens(c.doc)) {
+          const y = unknown.get(token);
+          if (y && y.accountId !== s.person.accountId) {
+            y.outcome = "acked";
+            y.relayed = true;
+          }
+        }
+      }
+    }
+  }
+
   /** Closes this trial's connections (after the kill they are closed already). */
   async disconnect(): Promise<void> {
     for (const s of this.seats.values()) {
@@ -428,10 +449,14 @@ export class Workload {
     const s = this.seat(p);
     const c = doc === "board" ? s.board : s.notebook;
     if (!c) return;
-    const record: YjsRecord = { tableId: this.world.tableId, doc, accountId: p.accountId, token: `Y-${randomUUID()}`, outcome: "unknown" };
-    this.model.yjs.push(record);
-    s.pendingYjs.push(record);
-    c.doc.getArray<string>(YJS_ARRAY).push([record.token]);
+    // A few keystrokes at once, each its own update: several in flight per document, so
+    // that group commits of more than one update are what the kill interrupts.
+    for (let i = rng.int(1, 4); i > 0; i -= 1) {
+      const record: YjsRecord = { tableId: this.world.tableId, doc, accountId: p.accountId, token: `Y-${randomUUID()}`, outcome: "unknown" };
+      this.model.yjs.push(record);
+      s.pendingYjs.push(record);
+      c.doc.getArray<string>(YJS_ARRAY).push([record.token]);
+    }
     if (rng.chance(0.5)) {
       // Everything this person sent on this document before the question is answered now.
       const covered = s.pendingYjs.filter((y) => y.doc === doc);
