@@ -1,6 +1,7 @@
 // The file under a table log: appends that are durable (write, fsync; the directory too
 // when the write created the file) on a handle kept open while the log is busy, so a
 // group commit costs one write and one fsync, not an open, a stat and a close as well.
+// The Yjs updates files (collab/persistence.ts) use it the same way.
 import { mkdir, open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { fsyncDir } from "../store/durableFile.js";
