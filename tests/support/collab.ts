@@ -127,8 +127,9 @@ export class CollabClient {
   /**
    * Durable acknowledgement: sends SyncStep1 with an empty state vector and waits for
    * the SyncStep2 answering it. The server handles a connection's frames in order and
-   * writes each update before the next frame, so this answer means every update sent
-   * before is on disk; it returns that answer (the whole document) as a fresh Y.Doc.
+   * answers a SyncStep1 only once every update it applied before is durable, so this
+   * answer means every update sent before is on disk; it returns that answer (the whole
+   * document) as a fresh Y.Doc.
    */
   async ack(): Promise<Y.Doc> {
     const index = this.sendStep1(new Y.Doc());

@@ -73,8 +73,7 @@ describe("DocumentRegistry", () => {
     expect(registry.loadedCount).toBe(1);
     lb.doc.detach(b);
     lb.release();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(registry.loadedCount).toBe(0);
+    await eventuallyTrue(() => registry.loadedCount === 0);
     expect(await readFile(files.updatesFile, "utf8")).toBe(""); // compacted on unload
 
     const again = await registry.acquire(board);
