@@ -26,7 +26,7 @@ import { BadMessage, parseClientMessage } from "./messages.js";
 import { TokenBucket } from "./rateLimit.js";
 import { wouldChange } from "./readOnly.js";
 
-/** Frames received but not yet handled, and updates not yet durable, per connection (a slow disk must not grow memory). */
+/** Frames received but not yet handled, per connection (a slow disk must not grow memory). */
 const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 /** How long a closing client has to answer the close frame at shutdown. */
 const SHUTDOWN_GRACE_MS = 1000;
@@ -195,19 +195,12 @@ export class CollabConnection implements DocumentPeer {
     }
     this.queuedBytes += bytes.byteLength;
     this.enqueue(async () => {
-      // An update counts until it is durable: frames received and not yet handled, and
-      // updates waiting for their group's fsync, stay under MAX_QUEUED_BYTES together.
-      const inFlight = await this.handle(bytes);
-      const done = () => {
-        this.queuedBytes -= bytes.byteLength;
-      };
-      if (inFlight) void inFlight.durable.then(done, done);
-      else done();
+      this.queuedBytes -= bytes.byteLength;
+      await this.handle(bytes);
     });
   }
 
-  /** Handles one frame; for an update, returns (wrapped, so it is not awaited) the promise of its durability. */
-  private async handle(bytes: Uint8Array): Promise<{ durable: Promise<void> } | void> {
+  private async handle(bytes: Uint8Array): Promise<void> {
     // Access first: nothing from a person who lost access is even read.
     if (!this.check().ok) return;
     // A frame the person sent is use of their session (idle expiry).
@@ -223,8 +216,7 @@ export class CollabConnection implements DocumentPeer {
           if (wouldChange(doc.ydoc, message.update)) this.close(COLLAB_CLOSE.readOnly);
           return;
         }
-        // Not awaited: the next frame is handled while this one waits for its fsync.
-        return doc.queueUpdate(this, message.update);
+        return doc.applyUpdate(this, message.update);
       case "awareness":
         return doc.applyAwareness(this, message.entries);
       case "query-awareness":

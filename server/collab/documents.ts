@@ -152,17 +152,14 @@ export class CollabDocument {
 
   /**
    * Applies a peer's update: what it changed is queued for the group commit under the
-   * mutex, and sent to the other peers once it is durable. Resolves once it is applied
-   * and queued, with `durable`, which settles once it is written and relayed (or the
-   * write failed): a connection goes on to its next frame meanwhile, so its updates join
-   * the same group, and counts the bytes as in flight until then. If the write fails, the
-   * document is closed for everyone (1011) and dropped from memory, so what was not
-   * written is never served. A malformed update is a BadMessage (what of it was
-   * integrated before the error is still written and relayed).
+   * mutex, and sent to the other peers once it is durable; resolves then (so a
+   * connection has at most one update in flight, and its queue of unread frames stays
+   * bounded). If the write fails, the document is closed for everyone (1011) and dropped
+   * from memory, so what was not written is never served.
    */
-  async queueUpdate(peer: DocumentPeer, update: Uint8Array): Promise<{ durable: Promise<void> }> {
-    const { durable, failure } = await this.runExclusive(async () => {
-      if (this.broken) return { durable: Promise.resolve(), failure: null };
+  async applyUpdate(peer: DocumentPeer, update: Uint8Array): Promise<void> {
+    const { written, failure } = await this.runExclusive(async () => {
+      if (this.broken) return { written: null, failure: null };
       const changes: Uint8Array[] = [];
       let failure: unknown = null;
       this.captured = changes;
@@ -173,27 +170,21 @@ export class CollabDocument {
       } finally {
         this.captured = null;
       }
-      let durable = Promise.resolve();
+      let written: Promise<void> | null = null;
       if (changes.length > 0) {
         const change = changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdates(changes);
         // Reactions run in the order the appends were made: relays keep that order.
-        durable = this.files.append(change).then(
+        written = this.files.append(change).then(
           () => this.relay(peer, change),
           (err: unknown) => this.break(err),
         );
         // Waits for this update's group, then folds the file into the snapshot.
         if (this.files.pendingUpdates >= this.compactAfter) await this.compact();
       }
-      return { durable, failure };
+      return { written, failure };
     });
+    await written;
     if (failure) throw new BadMessage(failure instanceof Error ? failure.message : "update could not be applied");
-    return { durable };
-  }
-
-  /** queueUpdate, resolving once the update is durable and relayed. */
-  async applyUpdate(peer: DocumentPeer, update: Uint8Array): Promise<void> {
-    const { durable } = await this.queueUpdate(peer, update);
-    await durable;
   }
 
   /** A durable change, to every peer but its sender (each peer checks it may still receive it). */

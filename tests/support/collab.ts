@@ -127,9 +127,8 @@ export class CollabClient {
   /**
    * Durable acknowledgement: sends SyncStep1 with an empty state vector and waits for
    * the SyncStep2 answering it. The server handles a connection's frames in order and
-   * answers a SyncStep1 only once every update it applied before is durable, so this
-   * answer means every update sent before is on disk; it returns that answer (the whole
-   * document) as a fresh Y.Doc.
+   * writes each update before the next frame, so this answer means every update sent
+   * before is on disk; it returns that answer (the whole document) as a fresh Y.Doc.
    */
   async ack(): Promise<Y.Doc> {
     const index = this.sendStep1(new Y.Doc());

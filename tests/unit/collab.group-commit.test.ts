@@ -285,26 +285,6 @@ describe("CollabDocument with group commit", () => {
     doc.destroy();
   });
 
-  it("one peer's consecutive updates, queued without waiting, share one fsync and are relayed in order after it", async () => {
-    const { files, watched } = watchedFiles();
-    const doc = await loadDoc(files);
-    const [a, b] = [peer("a"), peer("b")];
-    for (const p of [a, b]) await doc.attach(p);
-    const g = gate();
-    watched.beforeSync = (n) => (n === 1 ? g.wait() : undefined);
-    const { updates } = edits(10);
-    // As a connection does: the next frame is handled once the previous one is queued.
-    const durables: Promise<void>[] = [];
-    for (const u of updates) durables.push((await doc.queueUpdate(a, u)).durable);
-    await g.reached;
-    expect(updatesIn(b)).toEqual([]);
-    g.open();
-    await Promise.all(durables);
-    expect(watched.appends).toBe(1);
-    expect(updatesIn(b)).toEqual(updates.map(updateFrame));
-    doc.destroy();
-  });
-
   it("a failed fsync relays nothing of its group, closes every peer with 1011 and breaks the document", async () => {
     const { files, watched, base: name } = watchedFiles();
     let broken = 0;
