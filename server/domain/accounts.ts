@@ -161,6 +161,8 @@ export function temporaryPasswordExpired(account: Account, now = Date.now()): bo
 
 const EXPIRED_TEMPORARY = `This temporary password has expired (it works for ${TEMPORARY_PASSWORD_HOURS} hours). Ask your administrator for a new one.`;
 
+export const ACCOUNT_DISABLED = "This account is disabled: an administrator has turned off access to Tafel for it. Ask your administrator if you think this is a mistake.";
+
 export interface SignedIn {
   account: Account;
   session: Session;
@@ -176,6 +178,10 @@ export async function signIn(ctx: Context, body: LoginBody): Promise<SignedIn | 
   const ok = account ? await verifyPassword(body.password, account.password) : await verifyAgainstNothing(body.password, ctx.passwordWorkFactor);
   if (!account || !ok) throw new TafelError("not-signed-in", "Wrong username or password.");
   // Said only to whoever knows the password: it reveals nothing to a guesser.
+  if (account.disabled) {
+    ctx.logger.event("sign-in-refused", { accountId: account.id, reason: "account-disabled" }, "warn");
+    throw new TafelError("account-disabled", ACCOUNT_DISABLED);
+  }
   if (temporaryPasswordExpired(account)) {
     ctx.logger.event("sign-in-refused", { accountId: account.id, reason: "temporary-password-expired" }, "warn");
     throw new TafelError("not-signed-in", EXPIRED_TEMPORARY);
@@ -195,6 +201,9 @@ export async function startSession(ctx: Context, account: Account): Promise<Sign
     expiresAt: new Date(now + ctx.sessionHours * 3600_000).toISOString(),
   };
   await ctx.store.global.update((d) => {
+    // Asked again inside the write: a disable that committed while the password was
+    // being hashed must not be followed by a session (domain/accountAccess.ts).
+    if (d.accounts.find((a) => a.id === account.id)?.disabled) throw new TafelError("account-disabled", ACCOUNT_DISABLED);
     // Expired sessions are dropped whenever a new one starts, so the file does not grow.
     d.sessions = d.sessions.filter((s) => Date.parse(s.expiresAt) > now);
     d.sessions.push(session);
@@ -215,7 +224,8 @@ export function resolveSession(ctx: Context, token: string | undefined): { accou
   const session = ctx.store.global.data.sessions.find((s) => s.tokenHash === hash);
   if (!sessionLive(ctx, session)) return null;
   const account = ctx.store.global.data.accounts.find((a) => a.id === session.accountId);
-  return account ? { account, session } : null;
+  // A disabled account's sessions were removed with the disable; this is the second line.
+  return account && !account.disabled ? { account, session } : null;
 }
 
 export async function signOut(ctx: Context, session: Session): Promise<void> {

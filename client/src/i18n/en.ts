@@ -64,6 +64,7 @@ export const en = {
     "bad-origin": "This request did not come from Tafel's own pages.",
     "password-change-required": "Choose your own password first: the one you received was set by an administrator.",
     "second-factor-required": "Set up your second factor first: your organisation requires it.",
+    "account-disabled": "This account is disabled: an administrator has turned off its access to Tafel. Ask your administrator if you think this is a mistake.",
     expired: "Its retention period has ended: the content was deleted.",
     internal: "Something went wrong on the server.",
     withDetail: "{{sentence}} The server says (in English): “{{detail}}”",

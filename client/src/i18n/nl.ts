@@ -68,6 +68,7 @@ export const nl: TranslationResources = {
     "bad-origin": "Dit verzoek kwam niet van de eigen pagina's van Tafel.",
     "password-change-required": "Kies eerst uw eigen wachtwoord: het wachtwoord dat u kreeg, werd door een beheerder ingesteld.",
     "second-factor-required": "Stel eerst uw tweede factor in: uw organisatie vereist die.",
+    "account-disabled": "Deze account is uitgeschakeld: een beheerder heeft de toegang tot Tafel afgesloten. Vraag het uw beheerder als u denkt dat dit een vergissing is.",
     expired: "De bewaartermijn is verstreken: de inhoud werd gewist.",
     internal: "Er ging iets mis op de server.",
     withDetail: "{{sentence}} Toelichting van de server (in het Engels): “{{detail}}”",
