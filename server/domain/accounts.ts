@@ -11,6 +11,7 @@ import type { Account, Session } from "../store/records.js";
 import type { SecondFactorChallenge } from "../../shared/types.js";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/passwords.js";
 import { hashToken, newToken, tokenMatches } from "../auth/tokens.js";
+import { passwordProblem, type PasswordContext } from "../auth/passwordChecks.js";
 import { mayAdminister } from "../policies/admin.js";
 import { conflict, forbidden, TafelError } from "./errors.js";
 import type { Context } from "./context.js";
@@ -46,6 +47,7 @@ export async function createFirstAdmin(ctx: Context, body: SetupBody): Promise<A
   if (expiresAt !== undefined && Date.parse(expiresAt) <= Date.now()) {
     throw forbidden(`This setup link has expired (it works for ${SETUP_TOKEN_HOURS} hours). Restart Tafel: it prints a new one.`);
   }
+  requireGoodPassword(body.password, "password", { username: body.username, name: body.name, organisationName: PLATFORM_ORGANISATION });
   const password = await hashPassword(body.password, ctx.passwordWorkFactor);
   const now = new Date().toISOString();
   return ctx.store.global.update((d) => {
@@ -69,6 +71,13 @@ export async function createFirstAdmin(ctx: Context, body: SetupBody): Promise<A
     delete d.setup.expiresAt;
     return account;
   });
+}
+
+/** Refuses a password that is too easy to guess, naming why (auth/passwordChecks.ts). */
+function requireGoodPassword(password: string, field: string, context: PasswordContext): void {
+  const problem = passwordProblem(password, context);
+  if (problem === null) return;
+  throw new TafelError("invalid-input", `${field}: this password ${problem}. Choose another: several unrelated words make a good one.`, [{ path: field, message: problem }]);
 }
 
 function requireAdmin(actor: Account): void {
@@ -246,6 +255,8 @@ export async function changePassword(ctx: Context, account: Account, current: Se
   }
   // A session opened just before the expiry does not stretch the temporary password's life.
   if (temporaryPasswordExpired(account)) throw new TafelError("invalid-input", EXPIRED_TEMPORARY, [{ path: "current", message: "has expired" }]);
+  const organisation = ctx.store.global.data.organisations.find((o) => o.id === account.organisationId);
+  requireGoodPassword(body.next, "next", { username: account.username, name: account.name, organisationName: organisation?.name ?? "" });
   const password = await hashPassword(body.next, ctx.passwordWorkFactor);
   const ended = await ctx.store.global.update((d) => {
     const a = d.accounts.find((x) => x.id === account.id);
