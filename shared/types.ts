@@ -30,6 +30,8 @@ export type ErrorCode =
   | "bad-origin"
   | "password-change-required"
   | "second-factor-required"
+  /** An administrator disabled the account: sign-in is refused until it is enabled again. */
+  | "account-disabled"
   /** A fragment whose retention period ended: its content was deleted (410). */
   | "expired"
   | "internal";
@@ -117,7 +119,12 @@ export interface AdminOrganisationView extends OrganisationView {
 /** An account as administrators see it: never a secret, only whether one is set. */
 export interface AdminAccountView extends AccountView {
   secondFactorEnrolled: boolean;
+  /** When an administrator disabled the account; absent while it is enabled. */
+  disabledAt?: string;
 }
+
+/** The answer to disabling an account: how many of its sessions ended with it. */
+export type DisabledAccountView = AdminAccountView & { sessionsEnded: number };
 
 /** A server-generated temporary password, shown to the administrator once. */
 export interface TemporaryPasswordView {

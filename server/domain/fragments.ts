@@ -17,7 +17,7 @@ import type { Account, Fragment } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke, maySeeExpiry } from "../policies/fragment.js";
 import { presentAuthoredFragment, presentReceivedFragment } from "../presenters/fragment.js";
-import { activeParticipation, participationOf, sectorOf, tableFor, type Context } from "./context.js";
+import { accountById, activeParticipation, participationOf, sectorOf, tableFor, type Context } from "./context.js";
 import { riskReleaseProblems } from "./riskChecklists.js";
 import { conflict, forbidden, invalid, notFound, TafelError } from "./errors.js";
 import { mayWhileStatus } from "../policies/case.js";
@@ -38,7 +38,7 @@ export async function release(
     const draft = table.drafts.find((d) => d.id === draftId && d.ownerId === actor.id);
     if (!draft) throw notFound("You have no draft with this id at this table.");
     const problems = body.recipients.flatMap((id, i) => {
-      const decision = mayReleaseTo(actor, activeParticipation(ctx, tableId, id), id);
+      const decision = mayReleaseTo(actor, activeParticipation(ctx, tableId, id), id, accountById(ctx, id));
       const ruled = decision.allowed ? agreementDecision(ctx, table.agreementId, id, body.category, body.purpose) : decision;
       return ruled.allowed ? [] : [{ path: `recipients.${i}`, message: ruled.reason }];
     });
@@ -112,7 +112,8 @@ export async function checkRelease(ctx: Context, actor: Account, tableId: string
   return global.participations
     .filter((p) => p.tableId === tableId && p.state === "active" && p.accountId !== actor.id)
     .map((p) => {
-      const decision = agreementDecision(ctx, files.doc.data.agreementId, p.accountId, q.category, q.purpose);
+      const person = mayReleaseTo(actor, p, p.accountId, accountById(ctx, p.accountId));
+      const decision = person.allowed ? agreementDecision(ctx, files.doc.data.agreementId, p.accountId, q.category, q.purpose) : person;
       return { recipient: presentPerson(global, p.accountId), allowed: decision.allowed, ...(decision.allowed ? {} : { reason: decision.reason }) };
     });
 }
@@ -160,7 +161,10 @@ export async function deliverAll(ctx: Context, files: TableFiles, deliveries: re
     const allowed = deliveries.flatMap((d) => {
       const fragment = files.doc.data.fragments.find((f) => f.id === d.fragmentId);
       if (!fragment || fragment.authorId === d.recipient.id) return [];
-      const decision = mayReceiveContent(d.recipient, participationOf(ctx, files.id, d.recipient.id), fragment);
+      // The account as stored now (a disable may have committed since the caller read it).
+      const recipient = accountById(ctx, d.recipient.id);
+      if (!recipient) return [];
+      const decision = mayReceiveContent(recipient, participationOf(ctx, files.id, d.recipient.id), fragment);
       return decision.allowed ? [{ ...d, fragment, deliveryId: randomUUID() }] : [];
     });
     if (allowed.length === 0) return 0;

@@ -49,6 +49,8 @@ export interface Account {
   /** Language of the interface the person chose; absent: the browser's preference decides. */
   locale?: Locale;
   createdAt: string;
+  /** Disabled by an administrator: no sign-in, no session, nothing delivered; still on record at its tables. */
+  disabled?: { at: string; by: string };
 }
 
 export interface SecondFactor {
