@@ -616,6 +616,23 @@ export const en = {
     "identities-expired": "The names and birth dates of {{persons}} were deleted: their term after the closure of {{date}} ended. The pseudonyms stay.",
   },
   /** Pieces the log descriptions are built from. */
+  caseDataRetention: {
+    title: "Retention: referrals and names",
+    intro: "Besides fragments, the daily job deletes the description and reason of a referral that was not accepted, and the names and birth dates of a closed case, when their term ends. Ids and pseudonyms only.",
+    caption: "Referrals and names that fall due",
+    what: "What is deleted",
+    table: "Table",
+    since: "Counted from",
+    term: "Term",
+    referral: "Description of referral {{id}}",
+    identities: "Names and birth dates of {{persons}}",
+    sinceDecision: "triage decision, {{date}}",
+    sinceClosure: "closure, {{date}}",
+    termDays_one: "{{count}} day",
+    termDays_other: "{{count}} days",
+    termMonths_one: "{{count}} month",
+    termMonths_other: "{{count}} months",
+  },
   logDescriptionParts: {
     nobody: "nobody",
     accepted: "accepted, case table {{caseTable}} on track {{track}}",
