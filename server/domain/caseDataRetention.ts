@@ -2,7 +2,8 @@
 // hold outside any release, erased by the daily job when its term ends.
 //
 // - A referral that was not accepted (refer elsewhere / no action): its description, the
-//   decision's reason and where it was referred to. Its status, checklist answers and
+//   reasons given for consent and informing, the decision's reason and where it was
+//   referred to. Its status, checklist answers and
 //   ids stay, and the log keeps the decision's metadata.
 // - The names and birth dates of a closed case's persons concerned (entered at
 //   acceptance). Their pseudonyms stay, and so does the keyed hash in tafel.json that
@@ -81,6 +82,9 @@ export async function expireCaseDataAt(ctx: Context, files: TableFiles, now: Dat
           const dueAt = referralDueAt(x);
           if (!r?.decision || dueAt === null) continue;
           r.description = "";
+          // The reasons for not asking consent or not informing are free text about the family too.
+          if ("reason" in r.consent) r.consent.reason = "";
+          if ("reason" in r.informed) r.informed.reason = "";
           r.decision.reason = "";
           if (r.decision.referredTo !== undefined) r.decision.referredTo = "";
           r.expired = { at, dueAt };

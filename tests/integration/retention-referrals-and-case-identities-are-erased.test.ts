@@ -11,7 +11,7 @@ import { verifyExport } from "../../server/log/verifyExport.js";
 import { ApiClient } from "../support/api.js";
 import { activate, canary, createAccountAs } from "../support/factories.js";
 import { entries, expectAbsent, expectApiError, expectPresent, logOf } from "../support/adversary.js";
-import { acceptBody, buildPartnership, checkAll, referCase, type Partnership } from "../support/lifecycle.js";
+import { acceptBody, buildPartnership, checkAll, referCase, referralBody, type Partnership } from "../support/lifecycle.js";
 import { everythingOnDisk } from "../support/retention.js";
 import { removeDir, startServer, type TestServer } from "../support/server.js";
 
@@ -30,6 +30,8 @@ let personId = "";
 
 const noActionDescription = canary();
 const noActionReason = canary();
+const consentReason = canary();
+const informedReason = canary();
 const elsewhereDescription = canary();
 const elsewhereTo = canary();
 const personName = canary();
@@ -67,7 +69,11 @@ beforeAll(async () => {
   dpo = new ApiClient(server);
   await activate(dpo, "dpo-erase", dpoAccount.temporaryPassword);
 
-  noAction = await referCase(p, `Family A. ${noActionDescription}`);
+  noAction = await p.referrer.client.ok<MyReferralView>("POST", "/api/referrals", {
+    ...referralBody(p.agreement.id, `Family A. ${noActionDescription}`),
+    consent: { status: "refused", reason: `She said no. ${consentReason}` },
+    informed: { status: "no", reason: `The father would escalate. ${informedReason}` },
+  });
   await checkAll(p, noAction.id, false);
   await decision(noAction.id, { outcome: "no-action", reason: `Below threshold. ${noActionReason}` });
   elsewhere = await referCase(p, `Family B. ${elsewhereDescription}`);
@@ -100,7 +106,7 @@ describe("retention of referrals not accepted and of closed cases' identities", 
     expect(run.caseDataExpired).toBe(0);
     expect(run.caseDataFailed).toEqual([]);
     const disk = await everythingOnDisk(server.dataDir);
-    for (const kept of [noActionDescription, noActionReason, elsewhereDescription, elsewhereTo, personName]) expectPresent("the data directory before the term", disk.text, kept);
+    for (const kept of [noActionDescription, noActionReason, consentReason, informedReason, elsewhereDescription, elsewhereTo, personName]) expectPresent("the data directory before the term", disk.text, kept);
 
     const soon = await dpo.ok<CaseDataRetentionItemView[]>("GET", "/api/dpo/retention/case-data?within=7");
     expect(soon.map((i) => `${i.kind} ${i.referral}`).sort()).toEqual([`referral ${elsewhere.id}`, `referral ${noAction.id}`].sort());
@@ -109,7 +115,7 @@ describe("retention of referrals not accepted and of closed cases' identities", 
     const identities = year.find((i) => i.kind === "identities");
     expect(identities).toMatchObject({ table: { id: caseTableId }, term: { months: CLOSED_CASE_IDENTITY_RETENTION_MONTHS }, personsConcerned: [{ id: personId }] });
     expect(identities?.dueAt.slice(0, 10)).toBe("2027-12-05");
-    for (const secret of [noActionDescription, noActionReason, elsewhereDescription, elsewhereTo, personName]) expectAbsent("the DPO's overview", JSON.stringify(year), secret);
+    for (const secret of [noActionDescription, noActionReason, consentReason, informedReason, elsewhereDescription, elsewhereTo, personName]) expectAbsent("the DPO's overview", JSON.stringify(year), secret);
     // The overview is the DPO's alone, and its query is checked.
     expectApiError(await p.coordinator.client.get("/api/dpo/retention/case-data"), 403, "forbidden");
     expectApiError(await dpo.get("/api/dpo/retention/case-data?within=-1"), 400, "invalid-input");
@@ -123,7 +129,7 @@ describe("retention of referrals not accepted and of closed cases' identities", 
 
     const disk = await everythingOnDisk(server.dataDir);
     expect(disk.opened).toBeGreaterThanOrEqual(2); // the triage and the case table documents
-    for (const gone of [noActionDescription, noActionReason, elsewhereDescription, elsewhereTo]) expectAbsent("the data directory", disk.text, gone);
+    for (const gone of [noActionDescription, noActionReason, consentReason, informedReason, elsewhereDescription, elsewhereTo]) expectAbsent("the data directory", disk.text, gone);
     expectPresent("the data directory (identities not yet due)", disk.text, personName);
 
     const queue = await p.coordinator.client.ok<ReferralView[]>("GET", `/api/tables/${p.triage.id}/referrals`);
@@ -144,7 +150,7 @@ describe("retention of referrals not accepted and of closed cases' identities", 
 
     const responses = await everyResponse();
     for (const m of everyone()) responses.push(...m.client.received.slice(marks.get(m) ?? 0));
-    for (const gone of [noActionDescription, noActionReason, elsewhereDescription, elsewhereTo]) expectAbsent("every response since", responses, gone);
+    for (const gone of [noActionDescription, noActionReason, consentReason, informedReason, elsewhereDescription, elsewhereTo]) expectAbsent("every response since", responses, gone);
   });
 
   it("erases a closed case's names and birth dates after the repeat window, keeps the pseudonyms, and the log still verifies", async () => {
@@ -177,6 +183,6 @@ describe("retention of referrals not accepted and of closed cases' identities", 
     await server.tafel.retention.run();
     expect([(await logOf(p.coordinator, p.triage.id)).size, (await logOf(p.coordinator, caseTableId)).size]).toEqual(sizes);
     const disk = (await everythingOnDisk(server.dataDir)).text;
-    for (const gone of [noActionDescription, noActionReason, elsewhereDescription, elsewhereTo, personName]) expectAbsent("the data directory after restart", disk, gone);
+    for (const gone of [noActionDescription, noActionReason, consentReason, informedReason, elsewhereDescription, elsewhereTo, personName]) expectAbsent("the data directory after restart", disk, gone);
   });
 });

@@ -616,6 +616,7 @@ export const en = {
     "identities-expired": "The names and birth dates of {{persons}} were deleted: their term after the closure of {{date}} ended. The pseudonyms stay.",
   },
   caseDataRetention: {
+    referralErased: "Its retention term ended on {{date}}: the description, the reasons and where it was referred to were deleted. The checklist, the outcome and the log stay.",
     title: "Retention: referrals and names",
     intro: "Besides fragments, the daily job deletes the description and reason of a referral that was not accepted, and the names and birth dates of a closed case, when their term ends. Ids and pseudonyms only.",
     caption: "Referrals and names that fall due",

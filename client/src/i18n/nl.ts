@@ -617,6 +617,7 @@ export const nl: TranslationResources = {
     "identities-expired": "De namen en geboortedata van {{persons}} werden gewist: hun termijn na de afsluiting van {{date}} is verstreken. De pseudoniemen blijven.",
   },
   caseDataRetention: {
+    referralErased: "De bewaartermijn verstreek op {{date}}: de beschrijving, de redenen en waarnaar doorverwezen werd, werden gewist. De checklist, de uitkomst en het logboek blijven.",
     title: "Bewaring: aanmeldingen en namen",
     intro: "Naast fragmenten wist de dagelijkse taak de beschrijving en de reden van een aanmelding die niet aanvaard werd, en de namen en geboortedata van een afgesloten casus, wanneer hun termijn verstrijkt. Enkel id's en pseudoniemen.",
     caption: "Aanmeldingen en namen die vervallen",
