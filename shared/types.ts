@@ -146,6 +146,9 @@ export type TableListItem =
       caseCode: string;
       purpose: TablePurpose;
       createdAt: string;
+      /** A triage table or a case table (tables from before issue 9 are case tables). */
+      kind: import("./schemas.js").TableKind;
+      closed: boolean;
     }
   | {
       id: string;

@@ -159,6 +159,8 @@ export const en = {
   },
   tables: {
     title: "My tables",
+    kindTriage: "Triage table",
+    closed: "Closed",
     invitations: "Invitations",
     invitedBy: "{{person}} invites you to a case table",
     invitedOn: "Invited on {{date}}",

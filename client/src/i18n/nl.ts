@@ -161,6 +161,8 @@ export const nl: TranslationResources = {
   },
   tables: {
     title: "Mijn tafels",
+    kindTriage: "Triagetafel",
+    closed: "Afgesloten",
     invitations: "Uitnodigingen",
     invitedBy: "{{person}} nodigt u uit aan een casustafel",
     invitedOn: "Uitgenodigd op {{date}}",
