@@ -4,22 +4,18 @@
 // message inline while a field is wrong, and publishes version 1. Once every member has
 // signed, the triage table checks exactly those criteria, and a case table's risk
 // checklist form offers the custom item. The form passes axe.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import type { AgreementView, MyReferralView, ReferralView, TableView } from "../../shared/types.js";
 import { expectNoSeriousViolations } from "../support/axe.js";
-import { launchBrowser } from "../support/browser.js";
-import { ensureClientBuilt } from "../support/client.js";
-import { bootstrapAdmin, buildMember, join, PASSWORD, type Member } from "../support/factories.js";
+import { signInAs, useBrowserWorld } from "../support/browserWorld.js";
+import { buildMember, join, type Member } from "../support/factories.js";
 import { referralBody } from "../support/lifecycle.js";
-import { removeDir, startServer, type TestServer } from "../support/server.js";
 
-let server: TestServer;
-let browser: Browser;
+const bw = useBrowserWorld(0);
 let coordinator: Member;
 let referrer: Member;
 let parket: Member;
-const contexts: BrowserContext[] = [];
 
 const TITLE = "LIVC Kust";
 const CRITERION_FIRST = "There is a pattern of violence within the family.";
@@ -27,31 +23,16 @@ const CRITERION_ADDED = "The regular help has been tried for at least three mont
 const RISK_ITEM = "The person concerned has recently lost their housing.";
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startServer();
-  const admin = await bootstrapAdmin(server);
-  coordinator = await buildMember(server, admin, { name: "Coordinator", sector: "care", organisation: "OCMW Kust" });
-  referrer = await buildMember(server, admin, { name: "Referrer", sector: "care", organisation: "CAW Kust" });
-  parket = await buildMember(server, admin, { name: "Parket jurist", sector: "justice", organisation: "Parket Kust" });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDir(server.dataDir);
-});
+  const admin = bw.world.admin;
+  coordinator = await buildMember(bw.server, admin, { name: "Coordinator", sector: "care", organisation: "OCMW Kust" });
+  referrer = await buildMember(bw.server, admin, { name: "Referrer", sector: "care", organisation: "CAW Kust" });
+  parket = await buildMember(bw.server, admin, { name: "Parket jurist", sector: "justice", organisation: "Parket Kust" });
+}, 60_000);
 
 async function signedIn(member: Member): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(member.username);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId("nav-agreements").waitFor({ timeout: 15_000 });
+  const page = await bw.newPage({ height: 900 });
+  await page.goto(bw.server.url);
+  await signInAs(page, member);
   return page;
 }
 
@@ -135,7 +116,7 @@ describe("a partnership's triage criteria and risk checklist", () => {
     const referral = await referrer.client.ok<MyReferralView>("POST", "/api/referrals", referralBody(agreementId));
 
     // The triage table checks exactly these criteria.
-    await page.goto(`${server.url}/tables/${triage.id}`);
+    await page.goto(`${bw.server.url}/tables/${triage.id}`);
     await page.getByTestId("tab-case").click();
     const card = page.getByTestId(`referral-${referral.id}`);
     await card.waitFor({ timeout: 10_000 });
@@ -160,7 +141,7 @@ describe("a partnership's triage criteria and risk checklist", () => {
     });
     const caseTableId = decided.decision?.caseTableId ?? "";
     await coordinator.client.ok("POST", `/api/tables/${caseTableId}/accept`, { confidentialityAccepted: true });
-    await page.goto(`${server.url}/tables/${caseTableId}`);
+    await page.goto(`${bw.server.url}/tables/${caseTableId}`);
     await page.getByTestId("tab-drafts").click();
     await page.getByTestId("risk-new").locator("summary").click();
     const form = page.getByTestId("risk-form");
