@@ -301,6 +301,22 @@ export interface RetentionTableView {
   items: RetentionItemView[];
 }
 
+/**
+ * Case data other than fragments that the daily job erases when its term ends: a
+ * referral not accepted (its description and the decision's reason) or the names and
+ * birth dates of a closed case's persons concerned. Ids and pseudonyms only.
+ */
+export interface CaseDataRetentionItemView {
+  kind: "referral" | "identities";
+  table: { id: string; caseCode: string };
+  referral?: string;
+  personsConcerned?: PersonConcernedView[];
+  /** What the term counts from: the triage decision or the closure. */
+  since: string;
+  dueAt: string;
+  term: { days: number } | { months: number };
+}
+
 /** The risk checklist a table uses: its agreement's, or Tafel's neutral example. */
 export interface RiskTemplateView {
   source: "agreement" | "default";
@@ -584,6 +600,8 @@ export interface ReferralView {
     by: PersonView;
     at: string;
   };
+  /** When its term ended and the description and reason were erased (a referral not accepted). */
+  expiredAt?: string;
 }
 
 /** A referral as its referrer sees it: the description only until triage, then the status alone. */

@@ -314,6 +314,8 @@ export interface Referral {
   criteria: string[];
   checklist: { criterion: number; met: boolean; by: string; at: string }[];
   status: import("../../shared/types.js").ReferralStatus;
+  /** Set when a referral not accepted reached the end of its term: description and reason erased. */
+  expired?: { at: string; dueAt: string };
   decision?: {
     outcome: import("../../shared/schemas.js").TriageOutcome;
     reason: string;
@@ -344,6 +346,8 @@ export interface CaseFile {
   repeat?: { personId: string; previousClosedAt: string }[];
   closedAt?: string;
   transferredTo?: { tableId: string; agreementId: string };
+  /** Set when the persons' names and birth dates were erased, the term after closure having ended. */
+  identitiesExpired?: { at: string; dueAt: string; personIds: string[] };
   history: CaseHistoryEntry[];
 }
 
