@@ -21,6 +21,7 @@ import { activeParticipation, participationOf, sectorOf, tableFor, type Context 
 import { riskReleaseProblems } from "./riskChecklists.js";
 import { conflict, forbidden, invalid, notFound, TafelError } from "./errors.js";
 import { mayWhileStatus } from "../policies/case.js";
+import { noteRelease } from "./retentionIndex.js";
 
 export async function release(
   ctx: Context,
@@ -71,6 +72,8 @@ export async function release(
         recipients: body.recipients.map((accountId) => ({ accountId, releasedAt: now })),
       },
     };
+    // The retention index first (retentionIndex.ts): it may be early, never late.
+    await noteRelease(ctx, files, f.category, now);
     // The log first: if the process dies before the table is written, the log
     // over-states (a release that did not happen), it never under-states.
     await files.log.append([
