@@ -54,6 +54,9 @@ function sameKept(a: OldestKept, b: OldestKept): boolean {
  * category at a table, or the first since its last fragment expired.
  */
 export async function noteRelease(ctx: Context, files: TableFiles, category: Category, releasedAt: string): Promise<void> {
+  // A table without an agreement has no retention period, now or later (its agreement
+  // is fixed when it is opened): nothing there is ever due, so nothing to note.
+  if (!files.doc.data.agreementId) return;
   const known = entryOf(ctx, files.id)?.oldestKept?.[category];
   if (known !== undefined && known <= releasedAt) return;
   await ctx.store.global.update((d) => {
