@@ -106,6 +106,13 @@ export interface TableIndexEntry {
   agreementId?: string;
   /** "triage": the partnership's triage table; absent or "case": a case table. */
   kind?: import("../../shared/schemas.js").TableKind;
+  /**
+   * Per category, when the oldest fragment whose content the table still keeps was
+   * released (domain/retentionIndex.ts): the retention job opens only tables where one
+   * of these plus its period has passed. Never later than the truth (written before the
+   * release). Absent for entries written before it existed: computed on first visit.
+   */
+  oldestKept?: Partial<Record<Category, string>>;
 }
 
 /** One version of a sharing agreement: immutable once created; in force once all members signed. */
