@@ -86,6 +86,7 @@ export async function createTafel(config: Config, logger: Logger, options: Tafel
     store,
     logger,
     notifier,
+    liveChannels: (files, recipientIds) => realtime.liveChannels(files, recipientIds),
     signer,
     sessionHours: config.sessionHours,
     activity: new SessionActivity(config.sessionIdleMinutes * 60_000),

@@ -30,6 +30,8 @@ export type ErrorCode =
   | "bad-origin"
   | "password-change-required"
   | "second-factor-required"
+  /** An administrator disabled the account: sign-in is refused until it is enabled again. */
+  | "account-disabled"
   /** A fragment whose retention period ended: its content was deleted (410). */
   | "expired"
   | "internal";
@@ -117,7 +119,12 @@ export interface AdminOrganisationView extends OrganisationView {
 /** An account as administrators see it: never a secret, only whether one is set. */
 export interface AdminAccountView extends AccountView {
   secondFactorEnrolled: boolean;
+  /** When an administrator disabled the account; absent while it is enabled. */
+  disabledAt?: string;
 }
+
+/** The answer to disabling an account: how many of its sessions ended with it. */
+export type DisabledAccountView = AdminAccountView & { sessionsEnded: number };
 
 /** A server-generated temporary password, shown to the administrator once. */
 export interface TemporaryPasswordView {
@@ -146,6 +153,9 @@ export type TableListItem =
       caseCode: string;
       purpose: TablePurpose;
       createdAt: string;
+      /** A triage table or a case table (tables from before issue 9 are case tables). */
+      kind: import("./schemas.js").TableKind;
+      closed: boolean;
     }
   | {
       id: string;
@@ -289,6 +299,22 @@ export interface RetentionTableView {
   /** Items due on or before asOf + within days; absent within: every item. */
   withinDays?: number;
   items: RetentionItemView[];
+}
+
+/**
+ * Case data other than fragments that the daily job erases when its term ends: a
+ * referral not accepted (its description and the decision's reason) or the names and
+ * birth dates of a closed case's persons concerned. Ids and pseudonyms only.
+ */
+export interface CaseDataRetentionItemView {
+  kind: "referral" | "identities";
+  table: { id: string; caseCode: string };
+  referral?: string;
+  personsConcerned?: PersonConcernedView[];
+  /** What the term counts from: the triage decision or the closure. */
+  since: string;
+  dueAt: string;
+  term: { days: number } | { months: number };
 }
 
 /** The risk checklist a table uses: its agreement's, or Tafel's neutral example. */
@@ -574,6 +600,8 @@ export interface ReferralView {
     by: PersonView;
     at: string;
   };
+  /** When its term ended and the description and reason were erased (a referral not accepted). */
+  expiredAt?: string;
 }
 
 /** A referral as its referrer sees it: the description only until triage, then the status alone. */

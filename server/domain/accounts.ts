@@ -11,6 +11,7 @@ import type { Account, Session } from "../store/records.js";
 import type { SecondFactorChallenge } from "../../shared/types.js";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/passwords.js";
 import { hashToken, newToken, tokenMatches } from "../auth/tokens.js";
+import { passwordProblem, type PasswordContext } from "../auth/passwordChecks.js";
 import { mayAdminister } from "../policies/admin.js";
 import { conflict, forbidden, TafelError } from "./errors.js";
 import type { Context } from "./context.js";
@@ -46,6 +47,7 @@ export async function createFirstAdmin(ctx: Context, body: SetupBody): Promise<A
   if (expiresAt !== undefined && Date.parse(expiresAt) <= Date.now()) {
     throw forbidden(`This setup link has expired (it works for ${SETUP_TOKEN_HOURS} hours). Restart Tafel: it prints a new one.`);
   }
+  requireGoodPassword(body.password, "password", { username: body.username, name: body.name, organisationName: PLATFORM_ORGANISATION });
   const password = await hashPassword(body.password, ctx.passwordWorkFactor);
   const now = new Date().toISOString();
   return ctx.store.global.update((d) => {
@@ -69,6 +71,13 @@ export async function createFirstAdmin(ctx: Context, body: SetupBody): Promise<A
     delete d.setup.expiresAt;
     return account;
   });
+}
+
+/** Refuses a password that is too easy to guess, naming why (auth/passwordChecks.ts). */
+function requireGoodPassword(password: string, field: string, context: PasswordContext): void {
+  const problem = passwordProblem(password, context);
+  if (problem === null) return;
+  throw new TafelError("invalid-input", `${field}: this password ${problem}. Choose another: several unrelated words make a good one.`, [{ path: field, message: problem }]);
 }
 
 function requireAdmin(actor: Account): void {
@@ -161,6 +170,8 @@ export function temporaryPasswordExpired(account: Account, now = Date.now()): bo
 
 const EXPIRED_TEMPORARY = `This temporary password has expired (it works for ${TEMPORARY_PASSWORD_HOURS} hours). Ask your administrator for a new one.`;
 
+export const ACCOUNT_DISABLED = "This account is disabled: an administrator has turned off access to Tafel for it. Ask your administrator if you think this is a mistake.";
+
 export interface SignedIn {
   account: Account;
   session: Session;
@@ -176,6 +187,10 @@ export async function signIn(ctx: Context, body: LoginBody): Promise<SignedIn | 
   const ok = account ? await verifyPassword(body.password, account.password) : await verifyAgainstNothing(body.password, ctx.passwordWorkFactor);
   if (!account || !ok) throw new TafelError("not-signed-in", "Wrong username or password.");
   // Said only to whoever knows the password: it reveals nothing to a guesser.
+  if (account.disabled) {
+    ctx.logger.event("sign-in-refused", { accountId: account.id, reason: "account-disabled" }, "warn");
+    throw new TafelError("account-disabled", ACCOUNT_DISABLED);
+  }
   if (temporaryPasswordExpired(account)) {
     ctx.logger.event("sign-in-refused", { accountId: account.id, reason: "temporary-password-expired" }, "warn");
     throw new TafelError("not-signed-in", EXPIRED_TEMPORARY);
@@ -195,6 +210,9 @@ export async function startSession(ctx: Context, account: Account): Promise<Sign
     expiresAt: new Date(now + ctx.sessionHours * 3600_000).toISOString(),
   };
   await ctx.store.global.update((d) => {
+    // Asked again inside the write: a disable that committed while the password was
+    // being hashed must not be followed by a session (domain/accountAccess.ts).
+    if (d.accounts.find((a) => a.id === account.id)?.disabled) throw new TafelError("account-disabled", ACCOUNT_DISABLED);
     // Expired sessions are dropped whenever a new one starts, so the file does not grow.
     d.sessions = d.sessions.filter((s) => Date.parse(s.expiresAt) > now);
     d.sessions.push(session);
@@ -215,7 +233,8 @@ export function resolveSession(ctx: Context, token: string | undefined): { accou
   const session = ctx.store.global.data.sessions.find((s) => s.tokenHash === hash);
   if (!sessionLive(ctx, session)) return null;
   const account = ctx.store.global.data.accounts.find((a) => a.id === session.accountId);
-  return account ? { account, session } : null;
+  // A disabled account's sessions were removed with the disable; this is the second line.
+  return account && !account.disabled ? { account, session } : null;
 }
 
 export async function signOut(ctx: Context, session: Session): Promise<void> {
@@ -236,6 +255,8 @@ export async function changePassword(ctx: Context, account: Account, current: Se
   }
   // A session opened just before the expiry does not stretch the temporary password's life.
   if (temporaryPasswordExpired(account)) throw new TafelError("invalid-input", EXPIRED_TEMPORARY, [{ path: "current", message: "has expired" }]);
+  const organisation = ctx.store.global.data.organisations.find((o) => o.id === account.organisationId);
+  requireGoodPassword(body.next, "next", { username: account.username, name: account.name, organisationName: organisation?.name ?? "" });
   const password = await hashPassword(body.next, ctx.passwordWorkFactor);
   const ended = await ctx.store.global.update((d) => {
     const a = d.accounts.find((x) => x.id === account.id);

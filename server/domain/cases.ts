@@ -109,7 +109,7 @@ export async function prepareCaseTable(ctx: Context, c: NewCase): Promise<{ tabl
     tableId: table.id,
     publish: () =>
       ctx.store.global.update((d) => {
-        d.tables.push({ id: table.id, createdAt: iso, createdBy: c.actorId, agreementId: c.agreement.id, kind: "case" });
+        d.tables.push({ id: table.id, createdAt: iso, createdBy: c.actorId, agreementId: c.agreement.id, kind: "case", oldestKept: {} });
         d.participations.push({ tableId: table.id, accountId: c.directorId, role: "chair", state: "invited", invitedBy: c.actorId, invitedAt: iso });
       }),
   };

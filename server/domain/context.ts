@@ -11,6 +11,7 @@ import type { Sealer } from "../store/sealer.js";
 import { mayAtTable, type TableAction } from "../policies/table.js";
 import { mayWhileStatus } from "../policies/case.js";
 import { conflict, forbidden, notFound } from "./errors.js";
+import type { Send } from "./fragments.js";
 
 /** Realtime side effects of a command, implemented by realtime/; ids only, never content. */
 export interface Notifier {
@@ -21,10 +22,21 @@ export interface Notifier {
   sessionEnded(sessionId: string): void;
 }
 
+/** A channel content can go to at once: one open socket of a recipient at a table. */
+export interface LiveChannel {
+  recipientId: string;
+  send: Send;
+}
+
 export interface Context {
   store: Store;
   logger: Logger;
   notifier: Notifier;
+  /**
+   * The open channels of these recipients at this table now (realtime/): a release
+   * delivers on them within its own lock and log append (domain/fragments.ts `release`).
+   */
+  liveChannels(files: TableFiles, recipientIds: readonly string[]): LiveChannel[];
   signer: LogSigner;
   sessionHours: number;
   /** Last use of each session, for idle expiry. */

@@ -19,10 +19,16 @@ export async function recordDecline(ctx: Context, actor: Account, tableId: strin
     at: new Date().toISOString(),
   };
   await files.lock.runExclusive(async () => {
+    // The log first, as for every command that records or grants (release, accept,
+    // meetings, feedback; docs/ARCHITECTURE.md "Ordering of writes"): a crash in
+    // between leaves a logged decline missing from the table — the log over-states,
+    // never under-states. Only commands that restrict access (remove, revoke, close;
+    // see cases.ts closeCase) write their state first, to err on the side of secrecy.
+    // A decline restricts nothing, so nothing argues for the other order.
+    await files.log.append([{ actor: actor.id, type: "declined", decline: decline.id }]);
     await files.doc.update((d) => {
       d.declines.push(decline);
     });
-    await files.log.append([{ actor: actor.id, type: "declined", decline: decline.id }]);
   });
   ctx.notifier.tableChanged(tableId, ["declines", "log"]);
   return decline;

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   "bad-origin": 403,
   "password-change-required": 403,
   "second-factor-required": 403,
+  "account-disabled": 403,
   expired: 410,
   internal: 500,
 };

@@ -5,6 +5,9 @@
 // Invariant 2: `deliver` appends `fragment-sent` durably, then hands the content to
 // `send` — inside the table lock, so a revocation or removal that commits after it is
 // ordered after it on every socket, and one that committed before it is seen by it.
+// `release` does the same for the recipients' open sockets within its own lock: their
+// `fragment-sent` entries share the append of `fragment-released` (one fsync), and the
+// content goes out once that append and the table document are both durable.
 import { randomBytes, randomUUID } from "node:crypto";
 import { commitTo } from "../log/commitment.js";
 import type { Category, ReleaseBody, ReleaseCheckQuery, RevokeBody, TablePurpose } from "../../shared/schemas.js";
@@ -17,10 +20,11 @@ import type { Account, Fragment } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import { isCurrentRecipient, mayReceiveContent, mayReleaseTo, mayRevoke, maySeeExpiry } from "../policies/fragment.js";
 import { presentAuthoredFragment, presentReceivedFragment } from "../presenters/fragment.js";
-import { activeParticipation, participationOf, sectorOf, tableFor, type Context } from "./context.js";
+import { accountById, activeParticipation, participationOf, sectorOf, tableFor, type Context } from "./context.js";
 import { riskReleaseProblems } from "./riskChecklists.js";
 import { conflict, forbidden, invalid, notFound, TafelError } from "./errors.js";
 import { mayWhileStatus } from "../policies/case.js";
+import { noteRelease } from "./retentionIndex.js";
 
 export async function release(
   ctx: Context,
@@ -38,7 +42,7 @@ export async function release(
     const draft = table.drafts.find((d) => d.id === draftId && d.ownerId === actor.id);
     if (!draft) throw notFound("You have no draft with this id at this table.");
     const problems = body.recipients.flatMap((id, i) => {
-      const decision = mayReleaseTo(actor, activeParticipation(ctx, tableId, id), id);
+      const decision = mayReleaseTo(actor, activeParticipation(ctx, tableId, id), id, accountById(ctx, id));
       const ruled = decision.allowed ? agreementDecision(ctx, table.agreementId, id, body.category, body.purpose) : decision;
       return ruled.allowed ? [] : [{ path: `recipients.${i}`, message: ruled.reason }];
     });
@@ -71,30 +75,54 @@ export async function release(
         recipients: body.recipients.map((accountId) => ({ accountId, releasedAt: now })),
       },
     };
-    // The log first: if the process dies before the table is written, the log
-    // over-states (a release that did not happen), it never under-states.
-    await files.log.append([
-      {
-        actor: actor.id,
-        type: "fragment-released",
-        fragment: f.id,
-        category: f.category,
-        kind: f.kind,
-        personsConcerned: f.personsConcerned,
-        recipients: body.recipients,
-        purpose: body.purpose,
-        commitment: f.commitment,
-      },
+    // Live deliveries: the recipients' sockets open at the table now, each checked by the
+    // delivery policy like any other. A socket that opens the table after this moment
+    // gets the fragment from its own `table:open`, which waits for this lock.
+    const live = ctx.liveChannels(files, body.recipients).flatMap((c) => {
+      const recipient = accountById(ctx, c.recipientId);
+      if (!recipient || !mayReceiveContent(recipient, participationOf(ctx, tableId, recipient.id), f).allowed) return [];
+      return [{ ...c, deliveryId: randomUUID() }];
+    });
+    // The log and the retention index (retentionIndex.ts) before the table: if the
+    // process dies before the table is written, both over-state (a release, and sends,
+    // that did not happen), they never under-state.
+    await allDone([
+      noteRelease(ctx, files, f.category, now),
+      files.log.append([
+        {
+          actor: actor.id,
+          type: "fragment-released",
+          fragment: f.id,
+          category: f.category,
+          kind: f.kind,
+          personsConcerned: f.personsConcerned,
+          recipients: body.recipients,
+          purpose: body.purpose,
+          commitment: f.commitment,
+        },
+        ...live.map((d) => ({ actor: null, type: "fragment-sent" as const, fragment: f.id, recipient: d.recipientId, delivery: d.deliveryId, channel: "socket" as const })),
+      ]),
     ]);
     await files.doc.update((d) => {
       d.drafts = d.drafts.filter((x) => x.id !== draftId);
       d.fragments.push(f);
     });
+    // Released, logged as sent, and durable: only now does content leave (invariant 2).
+    if (live.length > 0) {
+      const view = presentReceivedFragment(ctx.store.global.data, files.doc.data, f);
+      for (const d of live) d.send(d.deliveryId, view);
+    }
     return f;
   });
   ctx.notifier.fragmentReleased(tableId, fragment.id, body.recipients);
   ctx.notifier.tableChanged(tableId, ["log"]);
   return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.entries);
+}
+
+/** Like Promise.all, but settles only once every write has (no write outlives the lock). */
+async function allDone(writes: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /** What the table's agreement says about releasing this category to this recipient. */
@@ -112,7 +140,8 @@ export async function checkRelease(ctx: Context, actor: Account, tableId: string
   return global.participations
     .filter((p) => p.tableId === tableId && p.state === "active" && p.accountId !== actor.id)
     .map((p) => {
-      const decision = agreementDecision(ctx, files.doc.data.agreementId, p.accountId, q.category, q.purpose);
+      const person = mayReleaseTo(actor, p, p.accountId, accountById(ctx, p.accountId));
+      const decision = person.allowed ? agreementDecision(ctx, files.doc.data.agreementId, p.accountId, q.category, q.purpose) : person;
       return { recipient: presentPerson(global, p.accountId), allowed: decision.allowed, ...(decision.allowed ? {} : { reason: decision.reason }) };
     });
 }
@@ -152,15 +181,20 @@ export interface Delivery {
 /**
  * Several deliveries under one table lock and one durable log append (one fsync):
  * each is checked against the policy, all allowed ones are logged `fragment-sent`, and
- * only then is any content handed over. Returns how many were sent.
+ * only then is any content handed over. Returns how many were sent. Given a function,
+ * the deliveries are computed under the lock.
  */
-export async function deliverAll(ctx: Context, files: TableFiles, deliveries: readonly Delivery[]): Promise<number> {
-  if (deliveries.length === 0) return 0;
+export async function deliverAll(ctx: Context, files: TableFiles, deliveries: readonly Delivery[] | (() => readonly Delivery[])): Promise<number> {
+  if (Array.isArray(deliveries) && deliveries.length === 0) return 0;
   return files.lock.runExclusive(async () => {
-    const allowed = deliveries.flatMap((d) => {
+    const asked = typeof deliveries === "function" ? deliveries() : deliveries;
+    const allowed = asked.flatMap((d) => {
       const fragment = files.doc.data.fragments.find((f) => f.id === d.fragmentId);
       if (!fragment || fragment.authorId === d.recipient.id) return [];
-      const decision = mayReceiveContent(d.recipient, participationOf(ctx, files.id, d.recipient.id), fragment);
+      // The account as stored now (a disable may have committed since the caller read it).
+      const recipient = accountById(ctx, d.recipient.id);
+      if (!recipient) return [];
+      const decision = mayReceiveContent(recipient, participationOf(ctx, files.id, d.recipient.id), fragment);
       return decision.allowed ? [{ ...d, fragment, deliveryId: randomUUID() }] : [];
     });
     if (allowed.length === 0) return 0;

@@ -16,16 +16,20 @@
 // in between leaves no content and an expired fragment without its entry; every run
 // appends the entries missing for expired fragments, so the next run (at start) repairs
 // it. Running twice changes nothing the second time.
+//
+// Which tables a run opens: only those the retention index (retentionIndex.ts, in
+// tafel.json) says may have something due — so a start-up does not load every table.
 import type { RetentionTableView, ExpiredFragmentView } from "../../shared/types.js";
 import type { Category } from "../../shared/schemas.js";
 import type { NewLogEntry } from "../log/entries.js";
 import { maySeeExpiry } from "../policies/fragment.js";
 import { mayOverseeRetention, mayReviewRetention } from "../policies/retention.js";
 import { presentExpiredFragment, presentRetentionItem } from "../presenters/retention.js";
-import type { Account, Fragment, RetentionRule, TableData } from "../store/records.js";
+import type { Account, Fragment, RetentionRule, TableData, TableIndexEntry } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import { participationOf, tableFor, type Context } from "./context.js";
 import { forbidden } from "./errors.js";
+import { fillOldestKept, settleOldestKept, type OldestKept } from "./retentionIndex.js";
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +39,7 @@ const DAY_MS = 86_400_000;
  * force that did. Null when the table has no agreement or no version names the category
  * (the job then never deletes it; the DPO and the chair see it without a due date).
  */
-export function retentionRuleFor(ctx: Context, table: Readonly<TableData>, category: Category): RetentionRule | null {
+export function retentionRuleFor(ctx: Context, table: Readonly<Pick<TableData, "agreementId">>, category: Category): RetentionRule | null {
   if (!table.agreementId) return null;
   const agreement = (ctx.store.global.data.agreements ?? []).find((a) => a.id === table.agreementId);
   if (!agreement) return null;
@@ -50,7 +54,25 @@ export function retentionRuleFor(ctx: Context, table: Readonly<TableData>, categ
 export function dueOf(ctx: Context, table: Readonly<TableData>, f: Fragment): { rule: RetentionRule; dueAt: string } | null {
   const rule = retentionRuleFor(ctx, table, f.category);
   if (!rule) return null;
-  return { rule, dueAt: new Date(Date.parse(f.release.releasedAt) + rule.retentionDays * DAY_MS).toISOString() };
+  return { rule, dueAt: dueAtOf(f.release.releasedAt, rule) };
+}
+
+function dueAtOf(releasedAt: string, rule: RetentionRule): string {
+  return new Date(Date.parse(releasedAt) + rule.retentionDays * DAY_MS).toISOString();
+}
+
+/**
+ * Whether anything at this table may be due by `at`, from its index entry alone: some
+ * category's oldest kept release plus the period in force now. True when the entry
+ * has no index yet (tables from before it: the job opens them once). Never false for a
+ * table with something due, because the index is never later than the truth.
+ */
+export function mayHaveDue(ctx: Context, entry: Readonly<TableIndexEntry>, at: string): boolean {
+  if (entry.oldestKept === undefined) return true;
+  return (Object.entries(entry.oldestKept) as [Category, string][]).some(([category, releasedAt]) => {
+    const rule = retentionRuleFor(ctx, entry, category);
+    return rule !== null && dueAtOf(releasedAt, rule) <= at;
+  });
 }
 
 /** Lets a test stop the job between erasing and logging, as a crash would. */
@@ -58,8 +80,16 @@ export interface ExpiryHooks {
   afterErase?(tableId: string): void | Promise<void>;
 }
 
-/** Expires what is due at one table; returns the ids expired now. */
-export async function expireDueAt(ctx: Context, files: TableFiles, now: Date, hooks: ExpiryHooks = {}): Promise<string[]> {
+/**
+ * Expires what is due at one table; returns the ids expired now, and the table's index
+ * entry when it had none yet (for the run to write with the others in one go).
+ */
+export async function expireDueAt(
+  ctx: Context,
+  files: TableFiles,
+  now: Date,
+  hooks: ExpiryHooks = {},
+): Promise<{ expired: string[]; unindexed: OldestKept | null }> {
   const done = await files.lock.runExclusive(async () => {
     const at = now.toISOString();
     const table = files.doc.data;
@@ -103,13 +133,15 @@ export async function expireDueAt(ctx: Context, files: TableFiles, now: Date, ho
         : [],
     );
     if (entries.length > 0) await files.log.append(entries);
-    return { expired: due.map((x) => x.id), recipients, logged: entries.length };
+    // Erased and logged: the index may now move on (never before, see retentionIndex.ts).
+    const unindexed = await settleOldestKept(ctx, files);
+    return { expired: due.map((x) => x.id), recipients, logged: entries.length, unindexed };
   });
   // Open views drop the content at once (the same event as a revocation), and every
   // participant's log and lists refresh.
   for (const [fragmentId, ids] of done.recipients) ctx.notifier.fragmentRevoked(files.id, fragmentId, ids);
   if (done.logged > 0) ctx.notifier.tableChanged(files.id, ["log", "fragments"]);
-  return done.expired;
+  return { expired: done.expired, unindexed: done.unindexed };
 }
 
 export interface RetentionRun {
@@ -119,26 +151,38 @@ export interface RetentionRun {
   failed: string[];
 }
 
-/** One pass over every table: what the daily job runs. One table failing does not stop the others. */
+/**
+ * One pass over every table that may have something due: what the daily job runs. The
+ * others are not opened. One table failing does not stop the others.
+ */
 export async function runRetention(ctx: Context, hooks: ExpiryHooks = {}): Promise<RetentionRun> {
   const now = ctx.now();
   const run: RetentionRun = { at: now.toISOString(), expired: [], failed: [] };
+  const indexed = new Map<string, OldestKept>();
   for (const entry of ctx.store.global.data.tables) {
+    if (!mayHaveDue(ctx, entry, run.at)) continue;
     try {
       const files = await ctx.store.table(entry.id);
       if (!files) continue;
-      for (const fragmentId of await expireDueAt(ctx, files, now, hooks)) run.expired.push({ tableId: entry.id, fragmentId });
+      const { expired, unindexed } = await expireDueAt(ctx, files, now, hooks);
+      for (const fragmentId of expired) run.expired.push({ tableId: entry.id, fragmentId });
+      if (unindexed) indexed.set(entry.id, unindexed);
     } catch (err) {
       run.failed.push(entry.id);
       ctx.logger.error(`retention: table ${entry.id} not processed: ${err instanceof Error ? err.name : "error"}`);
     }
   }
+  try {
+    await fillOldestKept(ctx, indexed);
+  } catch (err) {
+    // Nothing lost: those tables are simply opened again on the next run.
+    ctx.logger.error(`retention: index not written: ${err instanceof Error ? err.name : "error"}`);
+  }
   if (run.expired.length > 0) ctx.logger.info(`retention: ${run.expired.length} fragment(s) expired`);
   return run;
 }
 
-function dueView(ctx: Context, table: Readonly<TableData>, withinDays: number | undefined): RetentionTableView {
-  const now = ctx.now();
+function dueView(ctx: Context, table: Readonly<TableData>, withinDays: number | undefined, now = ctx.now()): RetentionTableView {
   const horizon = withinDays === undefined ? null : new Date(now.getTime() + withinDays * DAY_MS).toISOString();
   const global = ctx.store.global.data;
   const items = table.fragments
@@ -167,10 +211,14 @@ export async function retentionForDpo(ctx: Context, actor: Account, withinDays =
   const decision = mayOverseeRetention(actor);
   if (!decision.allowed) throw forbidden(decision.reason);
   const views: RetentionTableView[] = [];
+  const now = ctx.now();
+  const horizon = new Date(now.getTime() + withinDays * DAY_MS).toISOString();
   for (const entry of ctx.store.global.data.tables) {
+    // Only tables with something due within the horizon have items: the others stay unopened.
+    if (!mayHaveDue(ctx, entry, horizon)) continue;
     const files = await ctx.store.table(entry.id);
     if (!files) continue;
-    const view = dueView(ctx, files.doc.data, withinDays);
+    const view = dueView(ctx, files.doc.data, withinDays, now);
     if (view.items.length > 0) views.push(view);
   }
   return views;

@@ -5,6 +5,7 @@
 import { Mutex } from "async-mutex";
 import type { Context } from "./context.js";
 import { runRetention, type ExpiryHooks, type RetentionRun } from "./retention.js";
+import { runCaseDataRetention, type CaseDataRun } from "./caseDataRetention.js";
 
 export const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
@@ -27,8 +28,9 @@ export class RetentionJob {
     this.timer.unref();
   }
 
-  run(hooks?: ExpiryHooks): Promise<RetentionRun> {
-    return this.mutex.runExclusive(() => runRetention(this.ctx, hooks));
+  run(hooks?: ExpiryHooks): Promise<RetentionRun & CaseDataRun> {
+    // Fragments, then the case data beyond fragments (referrals, closed cases' identities).
+    return this.mutex.runExclusive(async () => ({ ...(await runRetention(this.ctx, hooks)), ...(await runCaseDataRetention(this.ctx)) }));
   }
 
   /** Stops the timer and waits for a run in progress to finish its writes. */

@@ -199,7 +199,7 @@ export async function completeSignIn(ctx: Context, body: SecondFactorSignInBody)
     const pending = d.pendingSignIns.find((p) => p.tokenHash === hash);
     if (!pending) return { kind: "gone" };
     const account = d.accounts.find((a) => a.id === pending.accountId);
-    if (!account?.secondFactor?.enrolledAt) {
+    if (!account?.secondFactor?.enrolledAt || account.disabled) {
       d.pendingSignIns = d.pendingSignIns.filter((p) => p !== pending);
       return { kind: "gone" };
     }

@@ -80,7 +80,11 @@ export type LogEntryBody =
   | { type: "case-track-changed"; from: number | null; to: number; change: string }
   | { type: "case-closed"; change: string; because?: "transferred" }
   /** `agreement`: the receiving partnership's version in force the transfer was checked against. */
-  | { type: "case-transferred"; direction: "out" | "in"; table: string; agreement: { id: string; version: number; hash: string } };
+  | { type: "case-transferred"; direction: "out" | "in"; table: string; agreement: { id: string; version: number; hash: string } }
+  /** A referral not accepted reached the end of its term: its description and the decision's reason were erased (domain/caseDataRetention.ts). */
+  | { type: "referral-expired"; referral: string; outcome: "refer-elsewhere" | "no-action"; decidedAt: string; retentionDays: number }
+  /** A closed case reached the end of its term: the persons' names and birth dates were erased; pseudonyms stay. */
+  | { type: "identities-expired"; personsConcerned: string[]; closedAt: string; retentionMonths: number };
 
 export type LogEntry = Base & LogEntryBody;
 export type LogEntryType = LogEntry["type"];

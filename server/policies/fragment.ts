@@ -23,6 +23,8 @@ export function mayReceiveContent(actor: Account, participation: Participation |
   if (actor.role === "admin") return refuse("Administrators never receive fragment content.");
   if (actor.role === "dpo") return refuse("The data protection officer never receives fragment content.");
   if (!participation || participation.state !== "active") return refuse("You are not a participant of this table.");
+  // Still a participant on record, but receives nothing while disabled (domain/accountAccess.ts).
+  if (actor.disabled) return refuse("This account is disabled.");
   // Retention ended: there is no content left to give, to anyone (the author included).
   if (fragment.expired) return refuse(`This fragment expired on ${fragment.expired.at.slice(0, 10)} under article ${fragment.expired.rule.article}.`);
   if (fragment.authorId === actor.id) return allow;
@@ -40,9 +42,12 @@ export function mayRevoke(actor: Account, participation: Participation | undefin
  * Recipients must be other active participants. The sender names them; the server
  * checks each against its own participation records.
  */
-export function mayReleaseTo(actor: Account, recipient: Participation | undefined, recipientId: string): Decision {
+export function mayReleaseTo(actor: Account, recipient: Participation | undefined, recipientId: string, recipientAccount: Account | undefined): Decision {
   if (recipientId === actor.id) return refuse("You cannot release a fragment to yourself.");
   if (!recipient || recipient.state !== "active") return refuse(`Recipient ${recipientId} is not an active participant of this table.`);
+  // A release to a disabled account would wait to be delivered until it is enabled: the
+  // author decides again then, with a new release.
+  if (!recipientAccount || recipientAccount.disabled) return refuse(`Recipient ${recipientId}'s account is disabled: they can receive nothing until an administrator enables it.`);
   return allow;
 }
 

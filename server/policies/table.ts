@@ -57,6 +57,7 @@ export function mayAtTable(actor: Account, participation: Participation | undefi
 export function mayBeInvited(invitee: Account, existing: Participation | undefined): Decision {
   if (NOT_AT_TABLES[invitee.role]) return refuse("Only members can be invited to a case table (not administrators or the DPO).");
   if (existing && existing.state !== "removed") return refuse("This person is already invited to or at this table.");
+  if (invitee.disabled) return refuse("This person's account is disabled: they cannot be invited until an administrator enables it.");
   return allow;
 }
 

@@ -10,5 +10,9 @@ export function presentAdminOrganisation(org: Organisation): AdminOrganisationVi
 }
 
 export function presentAdminAccount(global: Readonly<GlobalData>, account: Account): AdminAccountView {
-  return { ...presentAccount(global, account), secondFactorEnrolled: account.secondFactor?.enrolledAt !== undefined };
+  return {
+    ...presentAccount(global, account),
+    secondFactorEnrolled: account.secondFactor?.enrolledAt !== undefined,
+    ...(account.disabled ? { disabledAt: account.disabled.at } : {}),
+  };
 }

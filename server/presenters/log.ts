@@ -97,6 +97,10 @@ function details(global: Readonly<GlobalData>, table: Readonly<TableData>, e: Lo
     }
     case "case-transferred":
       return { caseTable: e.table, status: e.direction, agreement: e.agreement };
+    case "referral-expired":
+      return { referral: e.referral, outcome: e.outcome, date: e.decidedAt };
+    case "identities-expired":
+      return { personsConcerned: e.personsConcerned, date: e.closedAt };
     case "declined": {
       const decline = table.declines.find((d) => d.id === e.decline);
       return decline ? { question: decline.question } : {};

@@ -35,6 +35,7 @@ export function presentReferral(global: Readonly<GlobalData>, tableId: string, r
           },
         }
       : {}),
+    ...(r.expired ? { expiredAt: r.expired.at } : {}),
   };
 }
 

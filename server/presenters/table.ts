@@ -10,6 +10,7 @@ import type {
 import type { Decline, Draft, GlobalData, Participation, TableData } from "../store/records.js";
 import { presentPerson } from "./person.js";
 import { versionInForce } from "../policies/agreement.js";
+import { caseStatus } from "../policies/case.js";
 
 export const CONFIDENTIALITY_STATEMENT =
   "I am bound to secrecy about everything shared at this case consultation (art. 458ter Criminal Code). " +
@@ -86,6 +87,8 @@ export function presentTableListItem(
       caseCode: table.caseCode,
       purpose: table.purpose,
       createdAt: table.createdAt,
+      kind: table.kind ?? "case",
+      closed: caseStatus(table) === "closed",
     };
   }
   return null;

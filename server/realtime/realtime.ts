@@ -28,7 +28,7 @@ import { sessionTokenFrom } from "../auth/cookies.js";
 import { originAllowed, type Origins } from "../auth/origin.js";
 import { resolveSession, sessionLive } from "../domain/accounts.js";
 import { gateFor } from "../policies/accountGate.js";
-import { accountById, participationOf, type Context, type Notifier } from "../domain/context.js";
+import { accountById, participationOf, type Context, type LiveChannel, type Notifier } from "../domain/context.js";
 import { TafelError } from "../domain/errors.js";
 import { deliverAll, receivedFragmentIds, recordDelivered, recordOpened, type Delivery, type Send } from "../domain/fragments.js";
 import { mayAtTable } from "../policies/table.js";
@@ -47,6 +47,8 @@ type TafelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 
 const ACK_TIMEOUT_MS = 30_000;
 const SESSION_SWEEP_MS = 15_000;
+/** Change notices of a table within this window go out as one (see `tableChanged`). */
+const CHANGE_WINDOW_MS = 50;
 const DeliveryAck = z.strictObject({ deliveryId: z.uuid() });
 
 function refused(refusal: Refusal, message: string): Reply {
@@ -125,6 +127,7 @@ export class Realtime implements Notifier {
 
   async close(): Promise<void> {
     clearInterval(this.sweep);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
     await this.io.close();
   }
 
@@ -226,7 +229,9 @@ export class Realtime implements Notifier {
     socket.data.openTables.add(input.tableId);
     await socket.join(`table:${input.tableId}`);
     reply({ ok: true });
-    await this.deliverToSockets(files, receivedFragmentIds(files, account.id).map((fragmentId) => ({ socket, fragmentId })));
+    // What is released to them is read under the table lock: a release in progress when
+    // the socket opened (it did not see this socket) has committed by then.
+    await this.deliverToSockets(files, () => receivedFragmentIds(files, account.id).map((fragmentId) => ({ socket, fragmentId })));
   }
 
   private onTableClose(socket: TafelSocket, payload: unknown, reply: (r: Reply) => void): void {
@@ -255,26 +260,42 @@ export class Realtime implements Notifier {
 
   /**
    * Deliveries to sockets: policy, one durable log append for all, then each emit — all
-   * inside the table lock — and each socket's ack logged as its receipt.
+   * inside the table lock — and each socket's ack logged as its receipt. The targets are
+   * computed under the lock.
    */
-  private async deliverToSockets(files: TableFiles, targets: { socket: TafelSocket; fragmentId: string }[]): Promise<void> {
+  private async deliverToSockets(files: TableFiles, targets: () => { socket: TafelSocket; fragmentId: string }[]): Promise<void> {
     const ctx = this.context();
-    const deliveries: Delivery[] = targets.flatMap(({ socket, fragmentId }) => {
-      const account = accountById(ctx, socket.data.accountId);
-      if (!account || !socket.connected || !socket.data.openTables.has(files.id)) return [];
-      const send: Send = (deliveryId, fragment) => {
-        socket.timeout(ACK_TIMEOUT_MS).emit("fragment:deliver", { v: PROTOCOL_VERSION, deliveryId, fragment }, (err, ack) => {
-          if (err) return; // no receipt: the log keeps "sent" without "delivered"
-          const parsed = DeliveryAck.safeParse(ack);
-          if (!parsed.success || parsed.data.deliveryId !== deliveryId) return;
-          recordDelivered(ctx, files, account.id, deliveryId).catch((e: unknown) =>
-            this.logger.error(`realtime: could not log a delivery receipt: ${e instanceof Error ? e.name : "error"}`),
-          );
-        });
-      };
-      return [{ recipient: account, fragmentId, channel: "socket" as const, send }];
-    });
-    await deliverAll(ctx, files, deliveries);
+    await deliverAll(ctx, files, () =>
+      targets().flatMap(({ socket, fragmentId }): Delivery[] => {
+        const account = accountById(ctx, socket.data.accountId);
+        if (!account || !socket.connected || !socket.data.openTables.has(files.id)) return [];
+        return [{ recipient: account, fragmentId, channel: "socket", send: this.sendOn(socket, files, account.id) }];
+      }),
+    );
+  }
+
+  /** Emits a delivery on one socket; its ack is logged as the receipt. */
+  private sendOn(socket: TafelSocket, files: TableFiles, accountId: string): Send {
+    const ctx = this.context();
+    return (deliveryId, fragment) => {
+      socket.timeout(ACK_TIMEOUT_MS).emit("fragment:deliver", { v: PROTOCOL_VERSION, deliveryId, fragment }, (err, ack) => {
+        if (err) return; // no receipt: the log keeps "sent" without "delivered"
+        const parsed = DeliveryAck.safeParse(ack);
+        if (!parsed.success || parsed.data.deliveryId !== deliveryId) return;
+        recordDelivered(ctx, files, accountId, deliveryId).catch((e: unknown) =>
+          this.logger.error(`realtime: could not log a delivery receipt: ${e instanceof Error ? e.name : "error"}`),
+        );
+      });
+    };
+  }
+
+  /** The open sockets of these recipients at this table now: where a release delivers at once. */
+  liveChannels(files: TableFiles, recipientIds: readonly string[]): LiveChannel[] {
+    return recipientIds.flatMap((recipientId) =>
+      this.socketsAt(recipientId, files.id)
+        .filter((socket) => socket.connected)
+        .map((socket) => ({ recipientId, send: this.sendOn(socket, files, recipientId) })),
+    );
   }
 
   private socketsAt(accountId: string, tableId: string): TafelSocket[] {
@@ -283,13 +304,12 @@ export class Realtime implements Notifier {
 
   // ---- Notifier: called by domain commands after they committed --------------------
 
-  fragmentReleased(tableId: string, fragmentId: string, recipientIds: string[]): void {
-    void (async () => {
-      const files = await this.context().store.table(tableId);
-      if (!files) return;
-      await this.deliverToSockets(files, recipientIds.flatMap((id) => this.socketsAt(id, tableId).map((socket) => ({ socket, fragmentId }))));
-    })().catch((e: unknown) => this.logger.error(`realtime: live delivery failed: ${e instanceof Error ? e.name : "error"}`));
-  }
+  /**
+   * Nothing left to do: the release delivered to the recipients' open sockets within its
+   * own lock and log append (`liveChannels`), and a socket opening the table later gets
+   * it from `table:open`.
+   */
+  fragmentReleased(_tableId: string, _fragmentId: string, _recipientIds: string[]): void {}
 
   fragmentRevoked(tableId: string, fragmentId: string, recipientIds: string[]): void {
     for (const id of recipientIds) {
@@ -298,11 +318,12 @@ export class Realtime implements Notifier {
   }
 
   /**
-   * Change notices are merged per table over one turn of the event loop: a release's
-   * receipts come back from every recipient at once and are logged in one group commit,
-   * and one notice per receipt to every socket at the table was most of the server's
-   * work under load (bench/RESULTS.md). A notice carries ids and topics only, so merging
-   * loses nothing; it goes to whoever is in the room when it is sent.
+   * Change notices are merged per table over a trailing window (CHANGE_WINDOW_MS): a
+   * release's receipts come back from its recipients over a few milliseconds, in several
+   * group commits, and one notice per receipt to every socket at the table was most of
+   * the server's work under load (bench/RESULTS.md). A notice carries ids and topics
+   * only, so merging loses nothing; it goes to whoever is in the room when it is sent.
+   * Content and revocations never wait for it (they have their own events).
    */
   tableChanged(tableId: string, topics: ChangeTopic[]): void {
     const pending = this.changes.get(tableId);
@@ -310,13 +331,18 @@ export class Realtime implements Notifier {
       for (const t of topics) pending.add(t);
       return;
     }
-    if (this.changes.size === 0) setImmediate(() => this.sendChanges());
     this.changes.set(tableId, new Set(topics));
+    if (!this.changeTimer) {
+      this.changeTimer = setTimeout(() => this.sendChanges(), CHANGE_WINDOW_MS);
+      this.changeTimer.unref();
+    }
   }
 
   private readonly changes = new Map<string, Set<ChangeTopic>>();
+  private changeTimer: NodeJS.Timeout | null = null;
 
   private sendChanges(): void {
+    this.changeTimer = null;
     const all = [...this.changes];
     this.changes.clear();
     for (const [tableId, topics] of all) this.io.to(`table:${tableId}`).emit("table:changed", { v: PROTOCOL_VERSION, tableId, topics: [...topics] });

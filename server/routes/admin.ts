@@ -1,15 +1,17 @@
 // Platform administration. Every handler asks policies/admin.ts through the commands.
 import { Router } from "express";
 import { CreateAccountBody, CreateOrganisationBody, Id, OrganisationSecondFactorBody } from "../../shared/schemas.js";
-import type { CreatedAccountView, TemporaryPasswordView } from "../../shared/types.js";
+import type { CreatedAccountView, DisabledAccountView, TemporaryPasswordView } from "../../shared/types.js";
+import { clearedSessionCookie } from "../auth/cookies.js";
 import { createAccount, createOrganisation, endAllSessions, issueTemporaryPassword } from "../domain/accounts.js";
 import { resetSecondFactor, setSecondFactorRequirement } from "../domain/secondFactor.js";
+import { disableAccount, enableAccount, endEverySession } from "../domain/accountAccess.js";
 import { presentAdminAccount, presentAdminOrganisation } from "../presenters/administration.js";
 import type { Context } from "../domain/context.js";
 import { forbidden, notFound } from "../domain/errors.js";
 import { parseInput } from "../domain/validate.js";
 import { mayAdminister } from "../policies/admin.js";
-import { param, signedIn } from "./http.js";
+import { overTls, param, signedIn } from "./http.js";
 import { securityEvent } from "./attribution.js";
 import type { Response } from "express";
 
@@ -83,6 +85,30 @@ export function adminRoutes(ctx: Context): Router {
     if (!ctx.store.global.data.accounts.some((a) => a.id === accountId)) throw notFound("No account with this id.");
     const ended = await endAllSessions(ctx, accountId);
     securityEvent(ctx.logger, req, res, "sessions-ended", { subjectId: accountId, ended }, "info");
+    res.json({ ended });
+  });
+
+  /** Disables an account: every session ends at once, sign-in is refused; it stays on record at its tables. */
+  router.post("/accounts/:accountId/disable", async (req, res) => {
+    const actor = admin(res);
+    const accountId = parseInput(Id, param(req, "accountId"), "path parameter 'accountId'");
+    const { account, ended } = await disableAccount(ctx, actor, accountId);
+    const view: DisabledAccountView = { ...presentAdminAccount(ctx.store.global.data, account), sessionsEnded: ended };
+    res.json(view);
+  });
+
+  /** Enables a disabled account again: the person can sign in again. */
+  router.post("/accounts/:accountId/enable", async (req, res) => {
+    const actor = admin(res);
+    const accountId = parseInput(Id, param(req, "accountId"), "path parameter 'accountId'");
+    res.json(presentAdminAccount(ctx.store.global.data, await enableAccount(ctx, actor, accountId)));
+  });
+
+  /** Ends every session of every account, the administrator's own included (ASVS 7.4.5). */
+  router.post("/sessions/end-all", async (req, res) => {
+    const actor = admin(res);
+    const ended = await endEverySession(ctx, actor);
+    res.setHeader("Set-Cookie", clearedSessionCookie(overTls(req)));
     res.json({ ended });
   });
 

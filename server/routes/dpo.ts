@@ -3,6 +3,7 @@
 import { Router, type Request } from "express";
 import { DeferralBody, Id, Locale, ReportFormat, RetentionQuery } from "../../shared/schemas.js";
 import { retentionForDpo } from "../domain/retention.js";
+import { caseDataForDpo } from "../domain/caseDataRetention.js";
 import type { Context } from "../domain/context.js";
 import { disclosureReport, dpoTables, recordDeferral } from "../domain/dpo.js";
 import { parseInput } from "../domain/validate.js";
@@ -26,6 +27,12 @@ export function dpoRoutes(ctx: Context): Router {
   router.get("/retention", async (req, res) => {
     const q = parseInput(RetentionQuery, req.query, "query");
     res.json(await retentionForDpo(ctx, signedIn(res).account, q.within));
+  });
+
+  /** Referrals not accepted and closed cases' identities that fall due within `within` days (default 30). */
+  router.get("/retention/case-data", async (req, res) => {
+    const q = parseInput(RetentionQuery, req.query, "query");
+    res.json(await caseDataForDpo(ctx, signedIn(res).account, q.within));
   });
 
   router.get("/tables/:tableId/persons/:personId/report", async (req, res) => {

@@ -76,6 +76,9 @@ export async function openLowdbStore(dataDir: string, logger: Logger, sealer?: S
       }, forget);
       return files;
     },
+    loadedTables() {
+      return [...loaded.keys()];
+    },
     async writeBlob(tableId, name, bytes) {
       await writeFileDurable(blobPath(tableId, name), sealer ? sealer.seal(bytes, `tables/${tableId}/blobs/${name}`) : bytes);
     },

@@ -49,6 +49,8 @@ export interface Account {
   /** Language of the interface the person chose; absent: the browser's preference decides. */
   locale?: Locale;
   createdAt: string;
+  /** Disabled by an administrator: no sign-in, no session, nothing delivered; still on record at its tables. */
+  disabled?: { at: string; by: string };
 }
 
 export interface SecondFactor {
@@ -104,6 +106,13 @@ export interface TableIndexEntry {
   agreementId?: string;
   /** "triage": the partnership's triage table; absent or "case": a case table. */
   kind?: import("../../shared/schemas.js").TableKind;
+  /**
+   * Per category, when the oldest fragment whose content the table still keeps was
+   * released (domain/retentionIndex.ts): the retention job opens only tables where one
+   * of these plus its period has passed. Never later than the truth (written before the
+   * release). Absent for entries written before it existed: computed on first visit.
+   */
+  oldestKept?: Partial<Record<Category, string>>;
 }
 
 /** One version of a sharing agreement: immutable once created; in force once all members signed. */
@@ -312,6 +321,8 @@ export interface Referral {
   criteria: string[];
   checklist: { criterion: number; met: boolean; by: string; at: string }[];
   status: import("../../shared/types.js").ReferralStatus;
+  /** Set when a referral not accepted reached the end of its term: description and reason erased. */
+  expired?: { at: string; dueAt: string };
   decision?: {
     outcome: import("../../shared/schemas.js").TriageOutcome;
     reason: string;
@@ -342,6 +353,8 @@ export interface CaseFile {
   repeat?: { personId: string; previousClosedAt: string }[];
   closedAt?: string;
   transferredTo?: { tableId: string; agreementId: string };
+  /** Set when the persons' names and birth dates were erased, the term after closure having ended. */
+  identitiesExpired?: { at: string; dueAt: string; personIds: string[] };
   history: CaseHistoryEntry[];
 }
 

@@ -23,6 +23,8 @@ export interface Store {
   readonly global: Doc<GlobalData>;
   /** Loads a table's files on first use; null if no such table. */
   table(id: string): Promise<TableFiles | null>;
+  /** Ids of the tables loaded (or loading) so far: what lazy loading has opened. */
+  loadedTables(): string[];
   createTable(initial: TableData): Promise<TableFiles>;
   /** Immutable binary records of a table (frozen minutes), written durably; null if absent. */
   writeBlob(tableId: string, name: string, bytes: Uint8Array): Promise<void>;

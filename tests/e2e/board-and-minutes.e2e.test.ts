@@ -1,42 +1,19 @@
 // Two people write the minutes on the board at once and see each other's text and
 // caret; the board references a fragment by id; the chair finalises; each reader's copy
 // of the minutes shows the fragment only if it was released to them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import type { MeetingView } from "../../shared/types.js";
-import { launchBrowser } from "../support/browser.js";
-import { ensureClientBuilt } from "../support/client.js";
-import { buildWorld, PASSWORD, releaseCanary, type Member, type World } from "../support/factories.js";
-import { removeDir, startServer, type TestServer } from "../support/server.js";
+import { releaseCanary, type Member } from "../support/factories.js";
+import { signInAs, useBrowserWorld } from "../support/browserWorld.js";
 
-let server: TestServer;
-let browser: Browser;
-let world: World;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startServer();
-  world = await buildWorld(server, 2);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDir(server.dataDir);
-});
+const env = useBrowserWorld(2);
 
 async function at(member: Member, tab: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(member.username);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId(`table-link-${world.table.caseCode}`).click();
+  const page = await env.newPage();
+  await page.goto(env.server.url);
+  await signInAs(page, member);
+  await page.getByTestId(`table-link-${env.world.table.caseCode}`).click();
   await page.getByTestId(`tab-${tab}`).click();
   return page;
 }
@@ -45,10 +22,10 @@ const editor = (page: Page) => page.locator('[data-testid="board-editor"] [conte
 
 describe("the board and the minutes", () => {
   it("are written together and rendered per reader", async () => {
-    const [alice, bob] = world.members as [Member, Member];
-    const { fragment, canary } = await releaseCanary(alice, world.table, [world.chair.account.id]);
+    const [alice, bob] = env.world.members as [Member, Member];
+    const { fragment, canary } = await releaseCanary(alice, env.world.table, [env.world.chair.account.id]);
 
-    const chair = await at(world.chair, "board");
+    const chair = await at(env.world.chair, "board");
     const bobPage = await at(bob, "board");
     await editor(chair).click();
     await editor(bobPage).click();
@@ -63,7 +40,7 @@ describe("the board and the minutes", () => {
     }
     // Each sees the other's caret, labelled with the name the server verified.
     await expect.poll(() => chair.locator(".collab-caret-label").allTextContents(), { timeout: 10_000 }).toContain(bob.account.name);
-    await expect.poll(() => bobPage.locator(".collab-caret-label").allTextContents(), { timeout: 10_000 }).toContain(world.chair.account.name);
+    await expect.poll(() => bobPage.locator(".collab-caret-label").allTextContents(), { timeout: 10_000 }).toContain(env.world.chair.account.name);
 
     // The chair references the fragment released to them: only its id enters the board.
     await chair.getByTestId("tab-received").click();
@@ -80,8 +57,8 @@ describe("the board and the minutes", () => {
     await chair.getByTestId("meeting-open-submit").click();
     await chair.getByTestId("meeting-finalise").click();
     await chair.getByTestId("meeting-finalise-confirm").click();
-    const [meeting] = await world.chair.client.ok<MeetingView[]>("GET", `/api/tables/${world.table.id}/meetings`);
-    await expect.poll(async () => (await world.chair.client.ok<MeetingView[]>("GET", `/api/tables/${world.table.id}/meetings`))[0]?.minutes?.version, { timeout: 10_000 }).toBe(1);
+    const [meeting] = await env.world.chair.client.ok<MeetingView[]>("GET", `/api/tables/${env.world.table.id}/meetings`);
+    await expect.poll(async () => (await env.world.chair.client.ok<MeetingView[]>("GET", `/api/tables/${env.world.table.id}/meetings`))[0]?.minutes?.version, { timeout: 10_000 }).toBe(1);
 
     // Each reader opens their own copy.
     const alicePage = await at(alice, "meetings");
@@ -104,6 +81,6 @@ describe("the board and the minutes", () => {
     expect(copies.get("alice")).toContain(canary); // the author
     expect(copies.get("bob")).not.toContain(canary);
     expect(await bobPage.getByTestId(`minutes-ref-${fragment.id}`).getAttribute("data-released")).toBe("false");
-    expect(server.lines.join("\n")).not.toContain(canary);
+    expect(env.server.lines.join("\n")).not.toContain(canary);
   }, 120_000);
 });

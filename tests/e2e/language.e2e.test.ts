@@ -4,34 +4,20 @@
 // English. A choice made on the sign-in page is kept on the account; a browser that
 // prefers Dutch starts in Dutch; the server's errors are shown in Dutch.
 import { mkdirSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { expectNoSeriousViolations } from "../support/axe.js";
-import { launchBrowser } from "../support/browser.js";
-import { buildWorld, PASSWORD, type Member, type World } from "../support/factories.js";
-import { removeDir, startServer, type TestServer } from "../support/server.js";
-import { ensureClientBuilt } from "../support/client.js";
+import type { Member } from "../support/factories.js";
+import { signInAs, useBrowserWorld } from "../support/browserWorld.js";
 
-let server: TestServer;
-let browser: Browser;
-let world: World;
-const contexts: BrowserContext[] = [];
+const env = useBrowserWorld(3);
 
 /** "4 dec 2026" (nl-BE) and "4 Dec 2026" (en-GB): the month decides. */
 const DUTCH_DATE = /(?<!\d)\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\.? \d{4}\b/;
 const ENGLISH_DATE = /(?<!\d)\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}\b/;
 
 async function newPage(locale = "en-US"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, member: Member): Promise<void> {
-  await page.getByTestId("signin-username").fill(member.username);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId("nav-user").waitFor();
+  return env.newPage({ locale });
 }
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? "").trim();
@@ -39,26 +25,12 @@ const text = async (page: Page, testId: string) => ((await page.getByTestId(test
 const POLL = { timeout: 15_000 };
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startServer();
-  world = await buildWorld(server, 3);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDir(server.dataDir);
-});
-
 describe("the language of the interface", () => {
   it("switches to Dutch from the header, by keyboard, and stays Dutch after reload and a new sign-in", async () => {
-    const [ann] = world.members as [Member];
+    const [ann] = env.world.members as [Member];
     const page = await newPage();
-    await page.goto(server.url);
-    await signIn(page, ann);
+    await page.goto(env.server.url);
+    await signInAs(page, ann);
     // A browser that prefers English and an account without a choice: English.
     expect(await text(page, "nav-tables")).toBe("My tables");
     expect(await htmlLang(page)).toBe("en-GB");
@@ -81,7 +53,7 @@ describe("the language of the interface", () => {
     expect(list).not.toMatch(ENGLISH_DATE);
 
     // At the table: tabs and buttons in Dutch.
-    await page.getByTestId(`table-link-${world.table.caseCode}`).click();
+    await page.getByTestId(`table-link-${env.world.table.caseCode}`).click();
     expect(await text(page, "tab-participants")).toBe("Deelnemers");
     expect(await text(page, "tab-log")).toBe("Logboek");
     await page.getByTestId("tab-log").click();
@@ -99,9 +71,9 @@ describe("the language of the interface", () => {
 
     // …and a new sign-in in another browser that prefers English (kept on the account).
     const elsewhere = await newPage("en-US");
-    await elsewhere.goto(server.url);
+    await elsewhere.goto(env.server.url);
     expect(await elsewhere.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in to Tafel");
-    await signIn(elsewhere, ann);
+    await signInAs(elsewhere, ann);
     await expect.poll(() => text(elsewhere, "nav-tables"), POLL).toBe("Mijn tafels");
     expect(await htmlLang(elsewhere)).toBe("nl-BE");
     expect(await elsewhere.getByTestId("tables-list").textContent()).toMatch(DUTCH_DATE);
@@ -109,20 +81,20 @@ describe("the language of the interface", () => {
 
   it("stays English for another person at the same table", async () => {
     const page = await newPage();
-    await page.goto(server.url);
-    await signIn(page, world.chair);
+    await page.goto(env.server.url);
+    await signInAs(page, env.world.chair);
     expect(await text(page, "nav-tables")).toBe("My tables");
     expect(await page.getByTestId("tables-list").textContent()).toMatch(ENGLISH_DATE);
-    await page.getByTestId(`table-link-${world.table.caseCode}`).click();
+    await page.getByTestId(`table-link-${env.world.table.caseCode}`).click();
     expect(await text(page, "tab-participants")).toBe("Participants");
     expect(await text(page, "tab-log")).toBe("Log");
     expect(await htmlLang(page)).toBe("en-GB");
   }, 120_000);
 
   it("keeps a choice made on the sign-in page on the account, and shows the server's errors in Dutch", async () => {
-    const [, bea] = world.members as [Member, Member];
+    const [, bea] = env.world.members as [Member, Member];
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByTestId("language-nl").click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), POLL).toBe("Aanmelden bij Tafel");
     expect(await htmlLang(page)).toBe("nl-BE");
@@ -138,33 +110,33 @@ describe("the language of the interface", () => {
     await alert.waitFor();
     expect(await alert.textContent()).not.toContain("Wrong username or password");
 
-    await signIn(page, bea);
+    await signInAs(page, bea);
     expect(await text(page, "nav-tables")).toBe("Mijn tafels");
 
     // The next person on this browser, who never chose, gets their own browser's
     // preference (English), not the language Bea left behind.
     await page.getByTestId("nav-signout").click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), POLL).toBe("Aanmelden bij Tafel");
-    await signIn(page, world.chair);
+    await signInAs(page, env.world.chair);
     await expect.poll(() => text(page, "nav-tables"), POLL).toBe("My tables");
     expect(await htmlLang(page)).toBe("en-GB");
 
     // Kept on the account: a fresh browser that prefers English gets Dutch after sign-in.
-    await expect.poll(() => server.tafel.ctx.store.global.data.accounts.find((a) => a.id === bea.account.id)?.locale, POLL).toBe("nl");
+    await expect.poll(() => env.server.tafel.ctx.store.global.data.accounts.find((a) => a.id === bea.account.id)?.locale, POLL).toBe("nl");
     const fresh = await newPage("en-US");
-    await fresh.goto(server.url);
-    await signIn(fresh, bea);
+    await fresh.goto(env.server.url);
+    await signInAs(fresh, bea);
     await expect.poll(() => text(fresh, "nav-tables"), POLL).toBe("Mijn tafels");
   }, 120_000);
 
   it("starts in Dutch in a browser that prefers Dutch, before anyone chooses", async () => {
-    const [, , cas] = world.members as [Member, Member, Member];
+    const [, , cas] = env.world.members as [Member, Member, Member];
     const page = await newPage("nl-BE");
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Aanmelden bij Tafel");
-    await signIn(page, cas);
+    await signInAs(page, cas);
     expect(await text(page, "nav-tables")).toBe("Mijn tafels");
     // Nothing was chosen, so nothing is stored: the browser's preference keeps deciding.
-    expect(server.tafel.ctx.store.global.data.accounts.find((a) => a.id === cas.account.id)?.locale).toBeUndefined();
+    expect(env.server.tafel.ctx.store.global.data.accounts.find((a) => a.id === cas.account.id)?.locale).toBeUndefined();
   }, 120_000);
 });

@@ -1,42 +1,19 @@
 // A screen reader user hears what arrives: the app's one polite status region says
 // "received" when a fragment is released to them, whatever tab they are on, and says it
 // again for the next one. A participant it was not released to hears nothing of it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import type { AuthoredFragmentView } from "../../shared/types.js";
-import { launchBrowser } from "../support/browser.js";
-import { ensureClientBuilt } from "../support/client.js";
-import { buildWorld, PASSWORD, releaseCanary, type Member, type World } from "../support/factories.js";
-import { removeDir, startServer, type TestServer } from "../support/server.js";
+import { releaseCanary, type Member } from "../support/factories.js";
+import { signInAs, useBrowserWorld } from "../support/browserWorld.js";
 
-let server: TestServer;
-let browser: Browser;
-let world: World;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startServer();
-  world = await buildWorld(server, 2);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDir(server.dataDir);
-});
+const env = useBrowserWorld(2);
 
 async function atTable(member: Member): Promise<{ page: Page; heard: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(member.username);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId(`table-link-${world.table.caseCode}`).click();
+  const page = await env.newPage();
+  await page.goto(env.server.url);
+  await signInAs(page, member);
+  await page.getByTestId(`table-link-${env.world.table.caseCode}`).click();
   await expect.poll(() => page.getByTestId("connection-status").getAttribute("data-state"), { timeout: 10_000 }).toBe("live");
   // Every text the region ever held, as a screen reader would have been handed it.
   const heard: string[] = [];
@@ -51,9 +28,9 @@ async function atTable(member: Member): Promise<{ page: Page; heard: string[] }>
 
 describe("live announcements", () => {
   it("a newly received fragment is announced in the polite status region, and only to its recipient", async () => {
-    const [alice, bob] = world.members as [Member, Member];
+    const [alice, bob] = env.world.members as [Member, Member];
     const recipient = await atTable(bob);
-    const bystander = await atTable(world.chair);
+    const bystander = await atTable(env.world.chair);
 
     const region = recipient.page.getByTestId("live-region");
     expect(await region.getAttribute("role")).toBe("status");
@@ -63,14 +40,14 @@ describe("live announcements", () => {
     expect(await recipient.page.getByTestId("tab-drafts").getAttribute("aria-selected")).toBe("true");
     const before = (await region.textContent()) ?? "";
 
-    const first = await releaseCanary(alice, world.table, [bob.account.id]);
+    const first = await releaseCanary(alice, env.world.table, [bob.account.id]);
     await expect.poll(() => region.textContent(), { timeout: 10_000 }).toContain(first.fragment.title);
     const firstText = (await region.textContent()) ?? "";
     expect(firstText).not.toBe(before);
     expect(firstText).toContain(alice.account.name);
 
     // The next one replaces the sentence: a screen reader reads the change.
-    const second = await releaseCanary(alice, world.table, [bob.account.id]);
+    const second = await releaseCanary(alice, env.world.table, [bob.account.id]);
     await expect.poll(() => region.textContent(), { timeout: 10_000 }).toContain(second.fragment.title);
 
     // The unread count on the tab is part of the tab's name, starting with what is on screen.
@@ -78,7 +55,7 @@ describe("live announcements", () => {
     expect(await tab.count()).toBe(1);
 
     // A revocation is announced too.
-    await alice.client.ok<AuthoredFragmentView>("POST", `/api/tables/${world.table.id}/fragments/${first.fragment.id}/revoke`, {
+    await alice.client.ok<AuthoredFragmentView>("POST", `/api/tables/${env.world.table.id}/fragments/${first.fragment.id}/revoke`, {
       recipients: [bob.account.id],
     });
     await expect.poll(() => region.textContent(), { timeout: 10_000 }).toMatch(/revoked/i);

@@ -2,72 +2,32 @@
 // one sees it live; the author sees it delivered and opened; the third never sees it,
 // not in the page, not in any frame or response, not after reload; the log shows the path.
 import { mkdirSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "../support/browser.js";
-import { buildWorld, canary, PASSWORD, type Member, type World } from "../support/factories.js";
-import { removeDir, startServer, type TestServer } from "../support/server.js";
-import { ensureClientBuilt } from "../support/client.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { canary, type Member } from "../support/factories.js";
+import { recordTraffic, signInAs, useBrowserWorld, type Traffic } from "../support/browserWorld.js";
 
-let server: TestServer;
-let browser: Browser;
-let world: World;
-const contexts: BrowserContext[] = [];
+const env = useBrowserWorld(2);
 
-interface Recorded {
+interface Recorded extends Traffic {
   page: Page;
-  /** Everything the page received so far: response bodies and WebSocket frames. */
-  seen: string[];
-  /** `seen`, once every response body that had arrived has been read. */
-  allSeen(): Promise<string[]>;
 }
 
 async function signedInPage(member: Member): Promise<Recorded> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const seen: string[] = [];
-  // A body is read asynchronously: keep the reads, so a check can wait for the last ones.
-  const reads: Promise<void>[] = [];
-  page.on("response", (res) => {
-    reads.push(res.text().then((t) => void seen.push(t), () => {}));
-  });
-  page.on("websocket", (ws) => ws.on("framereceived", (f) => seen.push(typeof f.payload === "string" ? f.payload : f.payload.toString("utf8"))));
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(member.username);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId(`table-link-${world.table.caseCode}`).click();
-  return {
-    page,
-    seen,
-    allSeen: async () => {
-      await Promise.all(reads);
-      return seen;
-    },
-  };
+  const page = await env.newPage();
+  const traffic = recordTraffic(page);
+  await page.goto(env.server.url);
+  await signInAs(page, member);
+  await page.getByTestId(`table-link-${env.world.table.caseCode}`).click();
+  return { page, ...traffic };
 }
-
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startServer();
-  world = await buildWorld(server, 2);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDir(server.dataDir);
-});
 
 describe("releasing a fragment in the browser", () => {
   it("reaches only the chosen recipient, live, and the author sees delivered and opened", async () => {
-    const [alice, bob] = world.members as [Member, Member];
+    const [alice, bob] = env.world.members as [Member, Member];
     const author = await signedInPage(alice);
     const recipient = await signedInPage(bob);
-    const third = await signedInPage(world.chair);
+    const third = await signedInPage(env.world.chair);
     await recipient.page.getByTestId("tab-received").click();
     await third.page.getByTestId("tab-received").click();
 
@@ -80,7 +40,7 @@ describe("releasing a fragment in the browser", () => {
     await author.page.getByTestId("draft-new-submit").click();
     await author.page.getByTestId(`draft-release-${title}`).click();
     await author.page.getByTestId(`release-recipient-${bob.account.id}`).check();
-    await author.page.getByTestId(`release-person-${world.table.personsConcerned[0]?.id}`).check();
+    await author.page.getByTestId(`release-person-${env.world.table.personsConcerned[0]?.id}`).check();
     await author.page.getByTestId("release-category").selectOption("risk-assessment");
     await author.page.getByTestId("release-justification").fill("Police need the code word to respond safely.");
     await author.page.getByTestId("release-submit").click();
@@ -114,7 +74,7 @@ describe("releasing a fragment in the browser", () => {
     await third.page.waitForTimeout(500);
     expect(await third.page.content()).not.toContain(secret);
     expect((await third.allSeen()).join("\n")).not.toContain(secret);
-    expect(server.lines.join("\n")).not.toContain(secret);
+    expect(env.server.lines.join("\n")).not.toContain(secret);
 
     mkdirSync("test-results", { recursive: true });
     await author.page.screenshot({ path: "test-results/table-view-released.png" });

@@ -4,32 +4,21 @@
 // and the answers, and the trend per person; the chair (not a recipient) sees neither.
 // Every screen passes axe (no serious or critical violation).
 import { mkdirSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { DEFAULT_RISK_TEMPLATE } from "../../shared/riskTemplate.js";
-import { launchBrowser } from "../support/browser.js";
 import { formatFindings, seriousViolations } from "../support/axe.js";
-import { ensureClientBuilt } from "../support/client.js";
-import { buildWorld, canary, PASSWORD, type Member, type World } from "../support/factories.js";
-import { removeDir, startServer, type TestServer } from "../support/server.js";
+import { canary, type Member } from "../support/factories.js";
+import { recordTraffic, signInAs, useBrowserWorld } from "../support/browserWorld.js";
 
-let server: TestServer;
-let browser: Browser;
-let world: World;
-const contexts: BrowserContext[] = [];
+const env = useBrowserWorld(2);
 
 async function signedInPage(member: Member): Promise<{ page: Page; seen: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const seen: string[] = [];
-  page.on("response", (res) => void res.text().then((t) => seen.push(t), () => {}));
-  page.on("websocket", (ws) => ws.on("framereceived", (f) => seen.push(typeof f.payload === "string" ? f.payload : f.payload.toString("utf8"))));
-  await page.goto(server.url);
-  await page.getByTestId("signin-username").fill(member.username);
-  await page.getByTestId("signin-password").fill(PASSWORD);
-  await page.getByTestId("signin-submit").click();
-  await page.getByTestId(`table-link-${world.table.caseCode}`).click();
+  const page = await env.newPage({ width: 1280, height: 900 });
+  const { seen } = recordTraffic(page);
+  await page.goto(env.server.url);
+  await signInAs(page, member);
+  await page.getByTestId(`table-link-${env.world.table.caseCode}`).click();
   return { page, seen };
 }
 
@@ -38,28 +27,14 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(findings, formatFindings(screen, findings)).toEqual([]);
 }
 
-beforeAll(async () => {
-  await ensureClientBuilt();
-  server = await startServer();
-  world = await buildWorld(server, 2);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDir(server.dataDir);
-});
-
 describe("a risk checklist in the browser", () => {
   it("is filled in, judged no lower than computed, released to one recipient and shown in their trend only", async () => {
-    const [alice, bob] = world.members as [Member, Member];
-    const person = world.table.personsConcerned[0];
+    const [alice, bob] = env.world.members as [Member, Member];
+    const person = env.world.table.personsConcerned[0];
     if (!person) throw new Error("no person concerned");
     const author = await signedInPage(alice);
     const recipient = await signedInPage(bob);
-    const chair = await signedInPage(world.chair);
+    const chair = await signedInPage(env.world.chair);
     const secret = canary();
     const title = `Risk V1 ${secret.slice(7, 15)}`;
 
@@ -118,6 +93,6 @@ describe("a risk checklist in the browser", () => {
     await c.waitForTimeout(500);
     expect(await c.content()).not.toContain(secret);
     expect(chair.seen.join("\n")).not.toContain(secret);
-    expect(server.lines.join("\n")).not.toContain(secret);
+    expect(env.server.lines.join("\n")).not.toContain(secret);
   }, 120_000);
 });

@@ -13,6 +13,8 @@ const removedRecipient = account("Removed Recipient");
 const invitedRecipient = account("Invited Recipient");
 const outsider = account("Outsider");
 const admin = account("Admin", { role: "admin" });
+const disabledRecipient = account("Disabled Recipient", { disabled: { at: "2025-03-02T09:00:00.000Z", by: admin.id } });
+const disabledAuthor = account("Author", { id: author.id, disabled: { at: "2025-03-02T09:00:00.000Z", by: admin.id } });
 
 // The admin is (wrongly) listed as a recipient and has a participation: still refused.
 const frag = fragment(author, [
@@ -21,6 +23,7 @@ const frag = fragment(author, [
   { accountId: removedRecipient.id, releasedAt: "2025-03-01T10:00:00.000Z" },
   { accountId: invitedRecipient.id, releasedAt: "2025-03-01T10:00:00.000Z" },
   { accountId: admin.id, releasedAt: "2025-03-01T10:00:00.000Z" },
+  { accountId: disabledRecipient.id, releasedAt: "2025-03-01T10:00:00.000Z" },
 ]);
 
 type Who =
@@ -33,7 +36,9 @@ type Who =
   | "removed-recipient"
   | "invited-recipient"
   | "member-not-at-table"
-  | "admin";
+  | "admin"
+  | "disabled-recipient"
+  | "disabled-author";
 
 const ACTORS: Record<Who, { actor: Account; p: Participation | undefined }> = {
   author: { actor: author, p: participation(author, "active") },
@@ -46,12 +51,15 @@ const ACTORS: Record<Who, { actor: Account; p: Participation | undefined }> = {
   "invited-recipient": { actor: invitedRecipient, p: participation(invitedRecipient, "invited") },
   "member-not-at-table": { actor: outsider, p: undefined },
   admin: { actor: admin, p: participation(admin, "active") },
+  "disabled-recipient": { actor: disabledRecipient, p: participation(disabledRecipient, "active") },
+  "disabled-author": { actor: disabledAuthor, p: participation(disabledAuthor, "active") },
 };
 
 const NOT_RELEASED = /not released to you/;
 const NOT_PARTICIPANT = /not a participant/;
 const ADMIN = /administrators never receive/i;
 const ONLY_AUTHOR = /only the author/i;
+const DISABLED = /account is disabled/i;
 type Cell = "allow" | RegExp;
 
 const EXPECTED: Record<Who, { receive: Cell; revoke: Cell }> = {
@@ -65,6 +73,9 @@ const EXPECTED: Record<Who, { receive: Cell; revoke: Cell }> = {
   "invited-recipient": { receive: NOT_PARTICIPANT, revoke: NOT_PARTICIPANT },
   "member-not-at-table": { receive: NOT_PARTICIPANT, revoke: NOT_PARTICIPANT },
   admin: { receive: ADMIN, revoke: ONLY_AUTHOR },
+  "disabled-recipient": { receive: DISABLED, revoke: ONLY_AUTHOR },
+  // Disabled, the author receives nothing either; revoking needs a session, which a disabled account has none of.
+  "disabled-author": { receive: DISABLED, revoke: "allow" },
 };
 
 function check(decision: ReturnType<typeof mayReceiveContent>, expected: Cell) {
@@ -123,8 +134,13 @@ describe("mayReleaseTo", () => {
     { label: "a removed participant", id: other.id, p: participation(other, "removed"), reason: /not an active participant/ },
     { label: "someone never at the table", id: other.id, p: undefined, reason: /not an active participant/ },
   ])("$label", ({ id, p, reason }) => {
-    const decision = mayReleaseTo(author, p, id);
+    const decision = mayReleaseTo(author, p, id, id === author.id ? author : other);
     if (reason === null) expect(decision).toEqual({ allowed: true });
     else expect(expectHumanSentence(decision)).toMatch(reason);
+  });
+  it("refuses an active participant whose account is disabled (or gone), naming why", () => {
+    const disabled = account("Disabled", { disabled: { at: "2025-03-02T09:00:00.000Z", by: admin.id } });
+    expect(expectHumanSentence(mayReleaseTo(author, participation(disabled, "active"), disabled.id, disabled))).toMatch(/account is disabled/);
+    expect(expectHumanSentence(mayReleaseTo(author, participation(other, "active"), other.id, undefined))).toMatch(/account is disabled/);
   });
 });

@@ -58,7 +58,16 @@ describe("presentTableListItem", () => {
       caseCode: table.caseCode,
       purpose: "integrity",
       createdAt: table.createdAt,
+      kind: "case",
+      closed: false,
     });
+  });
+
+  it("a triage table and a closed case say so in the list", () => {
+    const triage = { ...table, kind: "triage" as const };
+    expect(presentTableListItem(global, memberP, triage)).toMatchObject({ kind: "triage", closed: false });
+    const closed = { ...table, caseFile: { status: "closed" as const, history: [] } };
+    expect(presentTableListItem(global, memberP, closed)).toMatchObject({ kind: "case", closed: true });
   });
 
   it("a removed participation, or an active one whose table is missing, is not listed", () => {

@@ -62,6 +62,16 @@ export function onSessionEnded(handler: () => void): () => void {
   };
 }
 
+/** The server closed the connection for sending too many events (`socket:rate-limited`). */
+export function onRateLimited(handler: () => void): () => void {
+  const s = realtime();
+  const listener = () => handler();
+  s.on("socket:rate-limited", listener);
+  return () => {
+    s.off("socket:rate-limited", listener);
+  };
+}
+
 /**
  * Opens a table on the connection (again after every reconnect) and routes the events
  * for that table to `handlers`. Returns a function that closes the table.

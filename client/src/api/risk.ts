@@ -1,6 +1,6 @@
 // REST for risk checklists and retention (kept apart from tafel.ts: one concern per file).
 import type { RiskChecklistBody } from "../../../shared/schemas";
-import type { DraftView, ExpiredFragmentView, RetentionTableView, RiskTemplateView } from "../../../shared/types";
+import type { CaseDataRetentionItemView, DraftView, ExpiredFragmentView, RetentionTableView, RiskTemplateView } from "../../../shared/types";
 import { http } from "./http";
 
 const table = (id: string) => `/api/tables/${encodeURIComponent(id)}`;
@@ -17,4 +17,6 @@ export const retentionApi = {
   atTable: (id: string) => http.get<RetentionTableView>(`${table(id)}/retention`),
   expired: (id: string) => http.get<ExpiredFragmentView[]>(`${table(id)}/fragments/expired`),
   dpo: (withinDays: number) => http.get<RetentionTableView[]>(`/api/dpo/retention?within=${withinDays}`),
+  /** Referrals not accepted and closed cases' names that fall due (server/domain/caseDataRetention.ts). */
+  dpoCaseData: (withinDays: number) => http.get<CaseDataRetentionItemView[]>(`/api/dpo/retention/case-data?within=${withinDays}`),
 };

@@ -7,6 +7,8 @@ import { api } from "../api/tafel";
 import { ACCOUNT_ROLES, LIMITS, type AccountRole } from "../../../shared/schemas";
 import type { AdminAccountView, OrganisationView } from "../../../shared/types";
 import { secondFactorApi } from "../api/secondFactor";
+import { accountAccessApi } from "../api/accountAccess";
+import { useSignedIn } from "../hooks/useSession";
 import { formatDateTime } from "../format/date";
 import type { Resource } from "../hooks/useResource";
 import { useAnnounce } from "../hooks/useAnnounce";
@@ -30,6 +32,25 @@ export function AccountsPanel({ resource, organisations }: Props) {
   const submit = useSubmit(api.createAccount);
   const reset = useSubmit(secondFactorApi.reset);
   const issue = useSubmit(secondFactorApi.issueTemporaryPassword);
+  const disable = useSubmit(accountAccessApi.disable);
+  const enable = useSubmit(accountAccessApi.enable);
+  const me = useSignedIn().account.id;
+
+  // Disabling ends the person's sessions at once and refuses their sign-in; they stay on record at their tables.
+  const onDisable = async (account: AdminAccountView) => {
+    if (!window.confirm(t("accountAccess.disableConfirm", { username: account.username }))) return;
+    const done = await disable.run(account.id);
+    if (!done) return;
+    announce(t("accountAccess.disabledDone", { username: account.username, count: done.sessionsEnded }));
+    await resource.reload();
+  };
+
+  const onEnable = async (account: AdminAccountView) => {
+    const done = await enable.run(account.id);
+    if (!done) return;
+    announce(t("accountAccess.enabledDone", { username: account.username }));
+    await resource.reload();
+  };
 
   const onReset = async (account: AdminAccountView) => {
     if (!window.confirm(t("secondFactor.adminResetConfirm", { username: account.username }))) return;
@@ -64,7 +85,7 @@ export function AccountsPanel({ resource, organisations }: Props) {
       </div>
       <div className="split">
         <div className="split-main">
-          <FormError message={resource.error?.message ?? reset.message ?? issue.message} />
+          <FormError message={resource.error?.message ?? reset.message ?? issue.message ?? disable.message ?? enable.message} />
           {shown ? (
             <div className="callout" role="status" data-testid="temporary-password-shown">
               <h3>{t("temporaryPassword.createdTitle", { username: shown.username })}</h3>
@@ -90,6 +111,7 @@ export function AccountsPanel({ resource, organisations }: Props) {
                     <th scope="col">{t("admin.colOrganisation")}</th>
                     <th scope="col">{t("admin.colRole")}</th>
                     <th scope="col">{t("secondFactor.adminColSecondFactor")}</th>
+                    <th scope="col">{t("accountAccess.colStatus")}</th>
                     <th scope="col">
                       <span className="visually-hidden">{t("secondFactor.adminColActions")}</span>
                     </th>
@@ -108,6 +130,9 @@ export function AccountsPanel({ resource, organisations }: Props) {
                       </td>
                       <td>{t(`accountRoles.${a.role}`)}</td>
                       <td>{a.secondFactorEnrolled ? t("secondFactor.adminOn") : t("secondFactor.adminOff")}</td>
+                      <td data-testid={`account-status-${a.username}`}>
+                        {a.disabledAt ? t("accountAccess.disabledSince", { date: formatDateTime(a.disabledAt) }) : t("accountAccess.enabled")}
+                      </td>
                       <td className="row-actions">
                         <button type="button" className="button button-quiet" data-testid={`account-temporary-password-${a.username}`} disabled={issue.pending} onClick={() => void onIssue(a)}>
                           {t("temporaryPassword.issue")}
@@ -117,6 +142,15 @@ export function AccountsPanel({ resource, organisations }: Props) {
                             {t("secondFactor.adminReset")}
                           </button>
                         ) : null}
+                        {a.id === me ? null : a.disabledAt ? (
+                          <button type="button" className="button button-quiet" data-testid={`account-enable-${a.username}`} aria-label={t("accountAccess.enableFor", { username: a.username })} disabled={enable.pending} onClick={() => void onEnable(a)}>
+                            {t("accountAccess.enable")}
+                          </button>
+                        ) : (
+                          <button type="button" className="button button-quiet" data-testid={`account-disable-${a.username}`} aria-label={t("accountAccess.disableFor", { username: a.username })} disabled={disable.pending} onClick={() => void onDisable(a)}>
+                            {t("accountAccess.disable")}
+                          </button>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -7,6 +7,8 @@ import type { AgreementVersionView, OrganisationView } from "../../../shared/typ
 import { allowedSectors, categoriesByArticle } from "../format/agreement";
 import { formatDate, formatDateTime } from "../format/date";
 import { AgreementMatrixTable } from "./AgreementMatrixTable";
+import { DEFAULT_RISK_TEMPLATE } from "../../../shared/riskTemplate";
+import { triageSettingsOf } from "../../../shared/triage";
 
 interface Props {
   version: AgreementVersionView;
@@ -23,6 +25,9 @@ export function AgreementCharter({ version, organisations, level = 2, testid }: 
   const Section = level === 1 ? "h2" : "h3";
   const orgName = (id: string) => organisations.get(id)?.name ?? t("agreements.unknownOrganisation");
   const list = (items: string[]) => items.join(t("common.listSeparator"));
+  // As the server applies them: an agreement without its own uses Tafel's neutral examples.
+  const triage = triageSettingsOf(c);
+  const risk = c.riskChecklist ?? DEFAULT_RISK_TEMPLATE;
 
   return (
     <article className="charter" data-testid={testid}>
@@ -101,6 +106,43 @@ export function AgreementCharter({ version, organisations, level = 2, testid }: 
           })}
         </ol>
         <AgreementMatrixTable content={c} testid={testid ? `${testid}-matrix` : undefined} />
+      </section>
+
+      <section className="charter-article" data-testid={testid ? `${testid}-triage` : undefined}>
+        <Section>{t("charter.triage")}</Section>
+        <p className="small muted">{t("charter.triageIntro")}</p>
+        <ol className="charter-criteria">
+          {triage.criteria.map((criterion, i) => (
+            <li key={i}>{criterion}</li>
+          ))}
+        </ol>
+        <p className="charter-category-title">{t("charter.tracks")}</p>
+        <ul className="charter-tracks">
+          {triage.tracks.map((track) => (
+            <li key={track.track}>
+              <strong>{t("charter.track", { n: track.track, label: track.label })}</strong> {track.description}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="charter-article" data-testid={testid ? `${testid}-risk` : undefined}>
+        <Section>{t("charter.risk")}</Section>
+        <p className="small muted">{t("charter.riskIntro", { title: risk.title })}</p>
+        <ol className="charter-risk-items">
+          {risk.items.map((item) => (
+            <li key={item.key}>
+              {item.label}{" "}
+              <span className="muted">({list(item.options.map((o) => t("charter.riskAnswer", { answer: o.label, count: o.points })))})</span>
+            </li>
+          ))}
+        </ol>
+        <p className="charter-category-title">{t("charter.riskLevels")}</p>
+        <ul className="charter-risk-levels">
+          {risk.levels.map((level) => (
+            <li key={level.key}>{t("charter.riskLevel", { label: level.label, score: level.minScore })}</li>
+          ))}
+        </ul>
       </section>
 
       <section className="charter-article">

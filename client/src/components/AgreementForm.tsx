@@ -3,15 +3,18 @@
 // sent (`members.0.organisationId`, `matrix.3.category`); the layout of that body says
 // which organisation, category or cell each index was, so each message shows where it
 // belongs.
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LEGAL_BASIS_KINDS, TABLE_PURPOSES, type AgreementBody, type Category } from "../../../shared/schemas";
+import { LEGAL_BASIS_KINDS, RiskTemplate, TABLE_PURPOSES, TriageSettings, type AgreementBody, type Category } from "../../../shared/schemas";
+import { fieldIssues } from "../format/fieldIssues";
 import type { OrganisationView } from "../../../shared/types";
 import { toBody, useAgreementDraft, type AgreementDraft, type DraftLayout } from "../hooks/useAgreementDraft";
 import { useSubmit } from "../hooks/useSubmit";
 import { AgreementCategoriesFieldset } from "./AgreementCategoriesFieldset";
 import { AgreementMatrixFieldset, type CellError } from "./AgreementMatrixFieldset";
 import { AgreementMembersFieldset } from "./AgreementMembersFieldset";
+import { AgreementRiskFieldset } from "./AgreementRiskFieldset";
+import { AgreementTriageFieldset } from "./AgreementTriageFieldset";
 import { SelectField, TextAreaField, TextField } from "./Field";
 import { FormError } from "./FormError";
 
@@ -46,6 +49,14 @@ export function AgreementForm({ organisations, myOrganisationId, initial, submit
   const exact = new Map<string, string>();
   for (const f of submit.error?.body.error.fields ?? []) if (!exact.has(f.path)) exact.set(f.path, f.message);
   const err = (path: string) => exact.get(path);
+  // The triage settings and the risk checklist are checked as they are typed, by the
+  // server's own schemas: the same message the server would send, shown at once.
+  const body = useMemo(() => toBody(draft, []).body, [draft]);
+  const live = useMemo(
+    () => new Map([...fieldIssues(TriageSettings, body.triage, "triage"), ...fieldIssues(RiskTemplate, body.riskChecklist, "riskChecklist")]),
+    [body],
+  );
+  const checked = (path: string) => live.get(path) ?? err(path);
   const memberError = (organisationId: string, field: "organisationId" | "role") => {
     const i = sent.members.indexOf(organisationId);
     return i < 0 ? undefined : (err(`members.${i}.${field}`) ?? (field === "organisationId" ? err(`members.${i}`) : undefined));
@@ -146,6 +157,8 @@ export function AgreementForm({ organisations, myOrganisationId, initial, submit
       />
       <AgreementCategoriesFieldset state={state} errorFor={categoryError} listError={err("categories")} />
       <AgreementMatrixFieldset state={state} cellErrors={cellErrors} listError={err("matrix")} />
+      <AgreementTriageFieldset state={state} err={checked} />
+      <AgreementRiskFieldset state={state} err={checked} />
 
       <fieldset className="fieldset agreement-section">
         <legend className="agreement-section-title">{t("agreementForm.minutesTitle")}</legend>

@@ -55,12 +55,14 @@ export function AppHeader() {
             </nav>
             <div className="app-user">
               <LanguageSwitch />
-              <Link to="/security" aria-current={current("/security")} data-testid="nav-second-factor">
+              <Link to="/security" aria-current={current("/security")} className="app-user-link" data-testid="nav-second-factor">
                 {t("secondFactor.navLink")}
               </Link>
               <span className="app-user-name" data-testid="nav-user">
                 {t("nav.signedInAs", { name: session.account.name })}
-                <span className="app-user-org">{session.account.organisation.name}</span>
+                <span className="app-user-org" title={session.account.organisation.name}>
+                  {session.account.organisation.name}
+                </span>
               </span>
               <button type="button" className="button button-quiet" data-testid="nav-signout" onClick={() => void signOut()}>
                 {t("nav.signOut")}

@@ -10,6 +10,7 @@ import { shortHash } from "../format/agreement";
 import { orgLabel, shortId } from "../format/person";
 import { isReceipt, type RowState } from "../log/verifyTable";
 import { LogRowBadge } from "./LogRowBadge";
+import { describeLogEntry } from "../format/logEntry";
 
 type LogType = keyof typeof en.logTypes;
 const isLogType = (type: string): type is LogType => Object.hasOwn(en.logTypes, type);
@@ -115,6 +116,9 @@ export function LogTable({ entries, persons, rows }: Props) {
               </td>
               <td>
                 <span className={`log-type log-type-${e.type}`}>{isLogType(e.type) ? t(`logTypes.${e.type}`) : e.type}</span>
+                <span className="cell-sub log-description" data-testid={`log-description-${e.seq}`}>
+                  {describeLogEntry(t, e, pseudonyms)}
+                </span>
               </td>
               <td>{e.actor ? e.actor.name : <span className="muted">{t("log.server")}</span>}</td>
               <td>

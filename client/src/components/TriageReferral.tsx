@@ -44,9 +44,15 @@ export function TriageReferral({ referral: r, agreementId, mayCheck, mayDecide, 
           <span className="badge">{t(`lifecycle.referralStatuses.${r.status}`)}</span>
         </p>
       </header>
-      <p className="statement-text" data-testid={`referral-description-${r.id}`}>
-        {r.description}
-      </p>
+      {r.expiredAt ? (
+        <p className="muted" data-testid={`referral-expired-${r.id}`}>
+          {t("caseDataRetention.referralErased", { date: formatDateTime(r.expiredAt) })}
+        </p>
+      ) : (
+        <p className="statement-text" data-testid={`referral-description-${r.id}`}>
+          {r.description}
+        </p>
+      )}
       <ul className="chips">
         <li className="chip">
           {t(`lifecycle.consentStatuses.${r.consent.status}`)}

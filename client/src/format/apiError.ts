@@ -34,6 +34,14 @@ const FIELD_MESSAGES: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must not contain control characters$/, () => i18n.t("fieldErrors.controlCharacters")],
   [/^must differ from the current password$/, () => i18n.t("fieldErrors.samePassword")],
   [/^is not your current password$/, () => i18n.t("fieldErrors.notCurrentPassword")],
+  // server/auth/passwordChecks.ts
+  [/^is one of the most commonly used passwords$/, () => i18n.t("fieldErrors.commonPassword")],
+  [/^is a keyboard pattern, a sequence or a repetition$/, () => i18n.t("fieldErrors.patternPassword")],
+  [/^is a common word or password with a few characters added$/, () => i18n.t("fieldErrors.commonWordPassword")],
+  [/^contains the name of this application \(Tafel\)$/, () => i18n.t("fieldErrors.containsTafel")],
+  [/^contains your username$/, () => i18n.t("fieldErrors.containsUsername")],
+  [/^contains your name$/, () => i18n.t("fieldErrors.containsName")],
+  [/^contains the name of your organisation$/, () => i18n.t("fieldErrors.containsOrganisation")],
 ];
 
 /** A field message in the person's language when it is a known one, else the server's. */

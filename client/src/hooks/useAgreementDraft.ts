@@ -11,9 +11,13 @@ import {
   SECTORS,
   type AgreementBody,
   type Category,
+  type RiskTemplate,
   type Sector,
   type TablePurpose,
+  type TriageSettings,
 } from "../../../shared/schemas";
+import { DEFAULT_RISK_TEMPLATE } from "../../../shared/riskTemplate";
+import { DEFAULT_TRIAGE } from "../../../shared/triage";
 
 export type LegalBasisKind = (typeof LEGAL_BASIS_KINDS)[number];
 
@@ -44,8 +48,41 @@ export interface AgreementDraft {
   matrix: Matrix;
   minutesRules: string;
   reviewDate: string;
-  /** Carried over unchanged from the version a new one starts from (the form does not edit it yet). */
-  triage?: AgreementBody["triage"];
+  /** The triage checklist (criteria, in order) and the tracks 1 · 2 · 3. */
+  triage: TriageSettings;
+  risk: RiskDraft;
+}
+
+/** The risk checklist as typed: points and scores stay text until sent (like retention days). */
+export interface RiskDraft {
+  id: string;
+  title: string;
+  items: { key: string; label: string; options: { key: string; label: string; points: string }[] }[];
+  levels: { key: string; label: string; minScore: string }[];
+}
+
+function riskDraftOf(template: RiskTemplate): RiskDraft {
+  return {
+    id: template.id,
+    title: template.title,
+    items: template.items.map((i) => ({ ...i, options: i.options.map((o) => ({ ...o, points: String(o.points) })) })),
+    levels: template.levels.map((l) => ({ ...l, minScore: String(l.minScore) })),
+  };
+}
+
+function riskTemplateOf(draft: RiskDraft): RiskTemplate {
+  return {
+    id: draft.id,
+    title: draft.title,
+    items: draft.items.map((i) => ({ ...i, options: i.options.map((o) => ({ ...o, points: days(o.points) })) })),
+    levels: draft.levels.map((l) => ({ ...l, minScore: days(l.minScore) })),
+  };
+}
+
+/** A key not yet used in `taken`, from `prefix` (the schema refuses a key twice). */
+export function freshKey(prefix: string, taken: readonly { key: string }[]): string {
+  const used = new Set(taken.map((x) => x.key));
+  for (let n = taken.length + 1; ; n += 1) if (!used.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
 }
 
 /** Which organisation, category and cell each index of the sent arrays stands for. */
@@ -88,6 +125,9 @@ export function emptyDraft(t: TFunction, myOrganisationId: string): AgreementDra
     matrix: emptyMatrix(),
     minutesRules: "",
     reviewDate: "",
+    // Prefilled with Tafel's neutral examples, for the partnership to replace with its own.
+    triage: DEFAULT_TRIAGE,
+    risk: riskDraftOf(DEFAULT_RISK_TEMPLATE),
   };
 }
 
@@ -112,7 +152,8 @@ export function draftFrom(t: TFunction, content: AgreementBody): AgreementDraft 
     matrix,
     minutesRules: content.minutesRules,
     reviewDate: content.reviewDate,
-    ...(content.triage ? { triage: content.triage } : {}),
+    triage: content.triage ?? DEFAULT_TRIAGE,
+    risk: riskDraftOf(content.riskChecklist ?? DEFAULT_RISK_TEMPLATE),
   };
 }
 
@@ -145,7 +186,8 @@ export function toBody(draft: AgreementDraft, organisationOrder: readonly string
     matrix: cells.map(({ category, sector }) => ({ category, sector, allowed: draft.matrix[category][sector] })),
     minutesRules: draft.minutesRules,
     reviewDate: draft.reviewDate,
-    ...(draft.triage ? { triage: draft.triage } : {}),
+    triage: draft.triage,
+    riskChecklist: riskTemplateOf(draft.risk),
   };
   return { body, layout: { members: memberIds, categories: categoryKeys, matrix: cells } };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api/tafel";
 import { AccountsPanel } from "../components/AccountsPanel";
 import { OrganisationsPanel } from "../components/OrganisationsPanel";
+import { EndEverySession } from "../components/EndEverySession";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useResource } from "../hooks/useResource";
 
@@ -21,6 +22,7 @@ export function AdminPage() {
       <div className="stack-lg">
         <OrganisationsPanel resource={organisations} />
         <AccountsPanel resource={accounts} organisations={organisations.data ?? []} />
+        <EndEverySession />
       </div>
     </section>
   );

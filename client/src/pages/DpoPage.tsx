@@ -7,6 +7,7 @@ import { api } from "../api/tafel";
 import { DisclosureReport } from "../components/DisclosureReport";
 import { DpoTablePicker } from "../components/DpoTablePicker";
 import { DpoRetention } from "../components/DpoRetention";
+import { DpoCaseDataRetention } from "../components/DpoCaseDataRetention";
 import { FormError } from "../components/FormError";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { navigate, useLocation } from "../hooks/useLocation";
@@ -53,6 +54,7 @@ export function DpoPage() {
         </div>
       </div>
       <DpoRetention />
+      <DpoCaseDataRetention />
     </section>
   );
 }

@@ -25,6 +25,7 @@ import { RiskPanel } from "../components/RiskPanel";
 import { ReleaseDialog } from "../components/ReleaseDialog";
 import { ReleasedPanel } from "../components/ReleasedPanel";
 import { TableHeader } from "../components/TableHeader";
+import { RateLimitedNotice } from "../components/RateLimitedNotice";
 import { Tabs, type TabDef } from "../components/Tabs";
 import { useAnnounce } from "../hooks/useAnnounce";
 import { FragmentLookupContext, useFragmentIndex } from "../hooks/useFragmentLookup";
@@ -172,6 +173,7 @@ export function TablePage({ tableId }: { tableId: string }) {
         <Link to="/">{t("common.backToTables")}</Link>
       </p>
       <TableHeader table={table} status={realtime.status} />
+      <RateLimitedNotice />
       <CaseSummary view={caseFile.data} />
       <FragmentLookupContext value={fragments}>
         <Tabs<TabId> tabs={tabs} active={tab} onChange={setTab} label={t("table.sections")} idPrefix="table" panels={panels} />

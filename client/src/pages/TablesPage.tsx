@@ -81,6 +81,8 @@ export function TablesPage() {
                       <Link to={`/tables/${tb.id}`} className="strong-link" data-testid={`table-link-${tb.caseCode}`}>
                         {tb.caseCode}
                       </Link>
+                      {tb.kind === "triage" ? <span className="badge table-kind-badge">{t("tables.kindTriage")}</span> : null}
+                      {tb.closed ? <span className="badge table-kind-badge">{t("tables.closed")}</span> : null}
                     </td>
                     <td>{t(`purposes.${tb.purpose}`)}</td>
                     <td>
