@@ -21,51 +21,20 @@ import type { CaseDataRetentionItemView } from "../../shared/types.js";
 import type { NewLogEntry } from "../log/entries.js";
 import { mayOverseeRetention } from "../policies/retention.js";
 import { presentCaseDataItem } from "../presenters/caseDataRetention.js";
-import type { Account, Referral, TableData } from "../store/records.js";
+import type { Account } from "../store/records.js";
 import type { TableFiles } from "../store/store.js";
 import type { Context } from "./context.js";
 import { forbidden } from "./errors.js";
+import { CLOSED_CASE_IDENTITY_RETENTION_MONTHS, DAY_MS, identitiesDueAt, isNotAccepted, NOT_ACCEPTED_REFERRAL_RETENTION_DAYS, referralDueAt } from "./caseDataTerms.js";
+import { fillCaseDataDue, mayHaveCaseDataDue, settleCaseDataDue } from "./caseDataIndex.js";
 
-const DAY_MS = 86_400_000;
-
-/**
- * Days a referral not accepted is kept after the triage decision. Long enough for the
- * referrer to ask about the decision, object to it or refer the case again with the
- * triage table able to see what it decided on; short enough that a description of a
- * family that the table did not take on is not kept on a shelf (GDPR art. 5(1)(c), (e)).
- */
-export const NOT_ACCEPTED_REFERRAL_RETENTION_DAYS = 90;
+export { CLOSED_CASE_IDENTITY_RETENTION_MONTHS, NOT_ACCEPTED_REFERRAL_RETENTION_DAYS } from "./caseDataTerms.js";
 
 /**
- * Calendar months the names and birth dates of a closed case are kept after closure:
- * the repeat window (a case returning within 12 months is flagged, personMatch.ts). After
- * it no step of the case needs them; the pseudonyms are enough for the log and reports.
+ * Erases what is due at one table and logs it; returns how many items were erased now,
+ * and the table's index value when its entry had none (for the run to write in one go).
  */
-export const CLOSED_CASE_IDENTITY_RETENTION_MONTHS = 12;
-
-type NotAccepted = Referral & { decision: NonNullable<Referral["decision"]> & { outcome: "refer-elsewhere" | "no-action" } };
-
-function isNotAccepted(r: Referral): r is NotAccepted {
-  return r.decision !== undefined && r.decision.outcome !== "accept";
-}
-
-/** When a referral's content falls due; null while it waits for triage or once accepted. */
-export function referralDueAt(r: Referral): string | null {
-  if (!isNotAccepted(r)) return null;
-  return new Date(Date.parse(r.decision.at) + NOT_ACCEPTED_REFERRAL_RETENTION_DAYS * DAY_MS).toISOString();
-}
-
-/** When a closed case's identities fall due; null while the case is open or none were entered. */
-export function identitiesDueAt(table: Readonly<TableData>): string | null {
-  const closedAt = table.caseFile?.status === "closed" ? table.caseFile.closedAt : undefined;
-  if (!closedAt || (table.identities ?? []).length === 0) return null;
-  const due = new Date(closedAt);
-  due.setUTCMonth(due.getUTCMonth() + CLOSED_CASE_IDENTITY_RETENTION_MONTHS);
-  return due.toISOString();
-}
-
-/** Erases what is due at one table and logs it; returns how many items were erased now. */
-export async function expireCaseDataAt(ctx: Context, files: TableFiles, now: Date): Promise<number> {
+export async function expireCaseDataAt(ctx: Context, files: TableFiles, now: Date): Promise<{ erased: number; unindexed: string | null | undefined }> {
   const done = await files.lock.runExclusive(async () => {
     const at = now.toISOString();
     const table = files.doc.data;
@@ -115,10 +84,12 @@ export async function expireCaseDataAt(ctx: Context, files: TableFiles, now: Dat
       });
     }
     if (entries.length > 0) await files.log.append(entries);
-    return { erased: referrals.length + (identities ? 1 : 0), logged: entries.length };
+    // Erased and logged: the index may now say exactly when the next item falls due.
+    const unindexed = await settleCaseDataDue(ctx, files.id, files.doc.data);
+    return { erased: referrals.length + (identities ? 1 : 0), logged: entries.length, unindexed };
   });
   if (done.logged > 0) ctx.notifier.tableChanged(files.id, ["log", "participants"]);
-  return done.erased;
+  return { erased: done.erased, unindexed: done.unindexed };
 }
 
 export interface CaseDataRun {
@@ -135,16 +106,26 @@ const holdsCaseData = (kind: string | undefined) => kind === "triage" || kind ==
 export async function runCaseDataRetention(ctx: Context): Promise<CaseDataRun> {
   const now = ctx.now();
   const run: CaseDataRun = { caseDataExpired: 0, caseDataFailed: [] };
+  const indexed = new Map<string, string | null>();
   for (const entry of ctx.store.global.data.tables) {
-    if (!holdsCaseData(entry.kind)) continue;
+    // Only tables whose index says something may be due: the others stay unloaded.
+    if (!holdsCaseData(entry.kind) || !mayHaveCaseDataDue(entry, now.toISOString())) continue;
     try {
       const files = await ctx.store.table(entry.id);
       if (!files) continue;
-      run.caseDataExpired += await expireCaseDataAt(ctx, files, now);
+      const { erased, unindexed } = await expireCaseDataAt(ctx, files, now);
+      run.caseDataExpired += erased;
+      if (unindexed !== undefined) indexed.set(entry.id, unindexed);
     } catch (err) {
       run.caseDataFailed.push(entry.id);
       ctx.logger.error(`retention: case data of table ${entry.id} not processed: ${err instanceof Error ? err.name : "error"}`);
     }
+  }
+  try {
+    await fillCaseDataDue(ctx, indexed);
+  } catch (err) {
+    // Nothing lost: those tables are simply opened again on the next run.
+    ctx.logger.error(`retention: case-data index not written: ${err instanceof Error ? err.name : "error"}`);
   }
   if (run.caseDataExpired > 0) ctx.logger.info(`retention: ${run.caseDataExpired} referral(s) or case identities expired`);
   return run;
@@ -157,7 +138,7 @@ export async function caseDataForDpo(ctx: Context, actor: Account, withinDays = 
   const horizon = new Date(ctx.now().getTime() + withinDays * DAY_MS).toISOString();
   const items: CaseDataRetentionItemView[] = [];
   for (const entry of ctx.store.global.data.tables) {
-    if (!holdsCaseData(entry.kind)) continue;
+    if (!holdsCaseData(entry.kind) || !mayHaveCaseDataDue(entry, horizon)) continue;
     const files = await ctx.store.table(entry.id);
     if (!files) continue;
     const table = files.doc.data;

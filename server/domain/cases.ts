@@ -3,6 +3,8 @@
 // a reason, and transfer to another table or partnership. Each step is checked by
 // policies/case.ts, logged at the table (metadata; reasons stay in the sealed case
 // file) and all-or-nothing: every check runs before the first write.
+import { noteCaseDataDue } from "./caseDataIndex.js";
+import { identitiesDueAfter } from "./caseDataTerms.js";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { CaseCloseBody, CaseReviewBody, CaseTrackBody, CaseTransferBody, TablePurpose, Track } from "../../shared/schemas.js";
 import type { CaseView } from "../../shared/types.js";
@@ -109,7 +111,7 @@ export async function prepareCaseTable(ctx: Context, c: NewCase): Promise<{ tabl
     tableId: table.id,
     publish: () =>
       ctx.store.global.update((d) => {
-        d.tables.push({ id: table.id, createdAt: iso, createdBy: c.actorId, agreementId: c.agreement.id, kind: "case", oldestKept: {} });
+        d.tables.push({ id: table.id, createdAt: iso, createdBy: c.actorId, agreementId: c.agreement.id, kind: "case", oldestKept: {}, caseDataDueAt: null });
         d.participations.push({ tableId: table.id, accountId: c.directorId, role: "chair", state: "invited", invitedBy: c.actorId, invitedAt: iso });
       }),
   };
@@ -171,8 +173,10 @@ export async function changeTrack(ctx: Context, actor: Account, tableId: string,
 }
 
 /** Marks the case closed in the document (and freezes the board); the caller logs it. */
-async function markClosed(files: TableFiles, actor: Account, at: Date, entry: Omit<CaseHistoryEntry, "by" | "at">, transferredTo?: CaseFile["transferredTo"]): Promise<void> {
+async function markClosed(ctx: Context, files: TableFiles, actor: Account, at: Date, entry: Omit<CaseHistoryEntry, "by" | "at">, transferredTo?: CaseFile["transferredTo"]): Promise<void> {
   const iso = at.toISOString();
+  // The names fall due 12 months after closure; the index says so first (caseDataIndex.ts).
+  if ((files.doc.data.identities ?? []).length > 0) await noteCaseDataDue(ctx, files.doc.data, identitiesDueAfter(iso));
   await files.doc.update((d) => {
     const file = (d.caseFile ??= emptyFile());
     file.status = "closed";
@@ -193,7 +197,7 @@ export async function closeCase(ctx: Context, actor: Account, tableId: string, b
     const keys = key ? (files.doc.data.identities ?? []).map((i) => personKey(key, i.name, i.birthDate)) : [];
     const change = randomUUID();
     // Closing restricts: the state first, then the log (a crash in between errs on the side of secrecy).
-    await markClosed(files, actor, at, { id: change, kind: "closed", reason: body.reason });
+    await markClosed(ctx, files, actor, at, { id: change, kind: "closed", reason: body.reason });
     await files.log.append([{ actor: actor.id, type: "case-closed", change }]);
     if (keys.length > 0) {
       await ctx.store.global.update((d) => {
@@ -236,7 +240,7 @@ export async function transferCase(ctx: Context, actor: Account, tableId: string
     });
     receiving = created.tableId;
     const change = randomUUID();
-    await markClosed(files, actor, at, { id: change, kind: "transferred-out", reason: body.reason }, { tableId: created.tableId, agreementId: agreement.id });
+    await markClosed(ctx, files, actor, at, { id: change, kind: "transferred-out", reason: body.reason }, { tableId: created.tableId, agreementId: agreement.id });
     await files.log.append([
       { actor: actor.id, type: "case-transferred", direction: "out", table: created.tableId, agreement: ref },
       { actor: actor.id, type: "case-closed", change, because: "transferred" },

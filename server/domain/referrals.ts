@@ -93,7 +93,7 @@ export async function openTriageTable(ctx: Context, actor: Account, agreementId:
   await ctx.store.global.update((d) => {
     // Two coordinators at once: the second finds the first's table and is refused.
     if (d.tables.some((t) => t.agreementId === agreementId && t.kind === "triage")) throw conflict("This partnership already has a triage table.");
-    d.tables.push({ id: table.id, createdAt: now, createdBy: actor.id, agreementId, kind: "triage", oldestKept: {} });
+    d.tables.push({ id: table.id, createdAt: now, createdBy: actor.id, agreementId, kind: "triage", oldestKept: {}, caseDataDueAt: null });
     d.participations.push({ tableId: table.id, accountId: actor.id, role: "chair", state: "active", invitedBy: actor.id, invitedAt: now, joinedAt: now });
   });
   return presentTable(ctx.store.global.data, files.doc.data, participationOf(ctx, table.id, actor.id) as Participation);

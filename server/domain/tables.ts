@@ -60,7 +60,7 @@ export async function createTable(ctx: Context, actor: Account, body: CreateTabl
     ]),
   );
   await ctx.store.global.update((d) => {
-    d.tables.push({ id: table.id, createdAt: now, createdBy: actor.id, ...(body.agreementId ? { agreementId: body.agreementId } : {}), oldestKept: {} });
+    d.tables.push({ id: table.id, createdAt: now, createdBy: actor.id, ...(body.agreementId ? { agreementId: body.agreementId } : {}), oldestKept: {}, caseDataDueAt: null });
     d.participations.push({
       tableId: table.id,
       accountId: actor.id,

@@ -3,6 +3,8 @@
 // no action with a reason. Only an acceptance identifies the persons concerned: their
 // names go to the new case table alone (sealed there), the triage table keeps the
 // decision and the case table's id, its log the outcome and ids.
+import { noteCaseDataDue } from "./caseDataIndex.js";
+import { referralDueAfter } from "./caseDataTerms.js";
 import type { ChecklistBody, TriageDecisionBody } from "../../shared/schemas.js";
 import type { ReferralView } from "../../shared/types.js";
 import { triageSettingsOf } from "../../shared/triage.js";
@@ -93,6 +95,9 @@ export async function decide(ctx: Context, actor: Account, tableId: string, refe
       publish = created.publish;
     }
     const at = nowOf(ctx).toISOString();
+    // Not accepted: the description falls due in NOT_ACCEPTED_REFERRAL_RETENTION_DAYS; the
+    // index says so before the decision is recorded (never later than the truth).
+    if (body.outcome !== "accept") await noteCaseDataDue(ctx, files.doc.data, referralDueAfter(at));
     await files.log.append([
       {
         actor: actor.id,

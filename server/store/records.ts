@@ -113,6 +113,12 @@ export interface TableIndexEntry {
    * release). Absent for entries written before it existed: computed on first visit.
    */
   oldestKept?: Partial<Record<Category, string>>;
+  /**
+   * When the earliest case data here beyond fragments (a referral not accepted, a closed
+   * case's names) falls due (domain/caseDataIndex.ts); null: nothing will until the
+   * table changes. Never later than the truth. Absent: unknown, computed on first visit.
+   */
+  caseDataDueAt?: string | null;
 }
 
 /** One version of a sharing agreement: immutable once created; in force once all members signed. */
