@@ -64,7 +64,9 @@ export function TablePage({ tableId }: { tableId: string }) {
   const realtime = useRealtimeTable(table ? tableId : null, { onChanged: (topics) => { data.refresh(topics); void caseFile.reload(); }, onAccessEnded });
   const verification = useLogVerification(tableId, data.log.data);
 
-  const [tab, setTab] = useState<TabId>("drafts");
+  // Until the person picks a tab: a triage table opens on its referrals, any other on drafts.
+  const [chosenTab, setTab] = useState<TabId | null>(null);
+  const tab: TabId = chosenTab ?? (caseFile.data?.kind === "triage" ? "case" : "drafts");
   const account = session.account;
   const me = { id: account.id, name: account.name, organisation: account.organisation.name };
   const fragments = useFragmentIndex(realtime.received, data.released.data, account.name, realtime.shown);
