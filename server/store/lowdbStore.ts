@@ -6,6 +6,7 @@ import { writeFileDurable } from "./durableFile.js";
 import { Mutex } from "async-mutex";
 import { DurableDoc } from "./durableDoc.js";
 import { TableLog } from "../log/tableLog.js";
+import { unloggedRevocations } from "../log/unloggedRevocations.js";
 import type { Logger } from "../logger.js";
 import type { Sealer } from "./sealer.js";
 import type { GlobalData, TableData } from "./records.js";
@@ -53,6 +54,11 @@ export async function openLowdbStore(dataDir: string, logger: Logger, sealer?: S
     if (initial) await doc.update((d) => Object.assign(d, initial));
     const { log, repaired } = await TableLog.open(path.join(dir, "log.jsonl"));
     if (repaired) logger.warn(`table ${id}: log ended in an unacknowledged partial line; it was cut`);
+    const missing = initial ? [] : unloggedRevocations(doc.data, log);
+    if (missing.length > 0) {
+      await log.append(missing);
+      logger.warn(`table ${id}: ${missing.length} revocation(s) a crash left out of the log were logged`);
+    }
     return { id, doc, log, lock: new Mutex() };
   }
 
