@@ -8,7 +8,7 @@ import type { CaseDataRetentionItemView } from "../../../shared/types";
 import { formatDate } from "../format/date";
 import { shortId } from "../format/person";
 import { useResource } from "../hooks/useResource";
-import { SelectField } from "./Field";
+import { DueWithinSelect } from "./DueWithinSelect";
 import { FormError } from "./FormError";
 
 const WINDOWS = [30, 90, 365] as const;
@@ -27,13 +27,7 @@ export function DpoCaseDataRetention() {
     <section className="card card-padded" aria-labelledby="dpo-case-data-heading" data-testid="dpo-case-data-retention">
       <h2 id="dpo-case-data-heading">{t("caseDataRetention.title")}</h2>
       <p className="muted">{t("caseDataRetention.intro")}</p>
-      <SelectField id="dpo-case-data-within" label={t("retention.within")} value={String(within)} onChange={(e) => setWithin(Number(e.target.value))}>
-        {WINDOWS.map((d) => (
-          <option key={d} value={d}>
-            {t("retention.withinDays", { count: d })}
-          </option>
-        ))}
-      </SelectField>
+      <DueWithinSelect id="dpo-case-data-within" windows={WINDOWS} value={within} onChange={setWithin} />
       <FormError message={due.error?.message} />
       {due.data && items.length === 0 ? <p className="empty">{t("retention.dpoEmpty", { count: within })}</p> : null}
       {items.length > 0 ? (

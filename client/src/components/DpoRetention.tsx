@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { retentionApi } from "../api/risk";
 import { useResource } from "../hooks/useResource";
-import { SelectField } from "./Field";
+import { DueWithinSelect } from "./DueWithinSelect";
 import { FormError } from "./FormError";
 import { RetentionItemsTable } from "./RetentionReview";
 
@@ -18,13 +18,7 @@ export function DpoRetention() {
     <section className="card card-padded" aria-labelledby="dpo-retention-heading" data-testid="dpo-retention">
       <h2 id="dpo-retention-heading">{t("retention.dpoTitle")}</h2>
       <p className="muted">{t("retention.dpoIntro")}</p>
-      <SelectField id="dpo-retention-within" label={t("retention.within")} value={String(within)} onChange={(e) => setWithin(Number(e.target.value))}>
-        {WINDOWS.map((d) => (
-          <option key={d} value={d}>
-            {t("retention.withinDays", { count: d })}
-          </option>
-        ))}
-      </SelectField>
+      <DueWithinSelect id="dpo-retention-within" windows={WINDOWS} value={within} onChange={setWithin} />
       <FormError message={due.error?.message} />
       {due.data && due.data.length === 0 ? <p className="empty">{t("retention.dpoEmpty", { count: within })}</p> : null}
       {(due.data ?? []).map((v) => (
