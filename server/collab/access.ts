@@ -7,6 +7,7 @@ import { accountById, participationOf, type Context } from "../domain/context.js
 import { mayOpenDocument } from "../policies/collab.js";
 import { presentPerson } from "../presenters/person.js";
 import type { Account, Participation, TableData } from "../store/records.js";
+import { indexOf } from "../store/globalIndex.js";
 
 export interface Credentials {
   accountId: string;
@@ -34,7 +35,7 @@ export function authorise(
   table: Readonly<TableData> | null,
   since?: string,
 ): Verdict {
-  const session = ctx.store.global.data.sessions.find((s) => s.id === who.sessionId);
+  const session = indexOf(ctx.store.global.data).session(who.sessionId);
   if (!sessionLive(ctx, session)) return { ok: false, code: COLLAB_CLOSE.notSignedIn };
   const account = accountById(ctx, who.accountId);
   if (!account) return { ok: false, code: COLLAB_CLOSE.notSignedIn };

@@ -8,6 +8,7 @@ import type {
   SetupBody,
 } from "../../shared/schemas.js";
 import type { Account, Session } from "../store/records.js";
+import { indexOf } from "../store/globalIndex.js";
 import type { SecondFactorChallenge } from "../../shared/types.js";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "../auth/passwords.js";
 import { hashToken, newToken, tokenMatches } from "../auth/tokens.js";
@@ -230,9 +231,10 @@ export function sessionLive(ctx: Context, session: Session | undefined, now = Da
 export function resolveSession(ctx: Context, token: string | undefined): { account: Account; session: Session } | null {
   if (!token) return null;
   const hash = hashToken(token);
-  const session = ctx.store.global.data.sessions.find((s) => s.tokenHash === hash);
+  const index = indexOf(ctx.store.global.data);
+  const session = index.sessionByTokenHash(hash);
   if (!sessionLive(ctx, session)) return null;
-  const account = ctx.store.global.data.accounts.find((a) => a.id === session.accountId);
+  const account = index.account(session.accountId);
   // A disabled account's sessions were removed with the disable; this is the second line.
   return account && !account.disabled ? { account, session } : null;
 }

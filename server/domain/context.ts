@@ -8,6 +8,7 @@ import type { SessionActivity } from "../auth/activity.js";
 import type { Account, Participation } from "../store/records.js";
 import type { Store, TableFiles } from "../store/store.js";
 import type { Sealer } from "../store/sealer.js";
+import { indexOf } from "../store/globalIndex.js";
 import { mayAtTable, type TableAction } from "../policies/table.js";
 import { mayWhileStatus } from "../policies/case.js";
 import { conflict, forbidden, notFound } from "./errors.js";
@@ -52,7 +53,7 @@ export interface Context {
 }
 
 export function participationOf(ctx: Context, tableId: string, accountId: string): Participation | undefined {
-  return ctx.store.global.data.participations.find((p) => p.tableId === tableId && p.accountId === accountId);
+  return indexOf(ctx.store.global.data).participation(tableId, accountId);
 }
 
 export interface TableAccess {
@@ -84,11 +85,12 @@ export function activeParticipation(ctx: Context, tableId: string, accountId: st
 }
 
 export function accountById(ctx: Context, id: string): Account | undefined {
-  return ctx.store.global.data.accounts.find((a) => a.id === id);
+  return indexOf(ctx.store.global.data).account(id);
 }
 
 /** The sector of an account's organisation: what an agreement's matrix decides on. */
 export function sectorOf(ctx: Context, accountId: string): Sector {
-  const account = accountById(ctx, accountId);
-  return ctx.store.global.data.organisations.find((o) => o.id === account?.organisationId)?.sector ?? "other";
+  const index = indexOf(ctx.store.global.data);
+  const account = index.account(accountId);
+  return (account && index.organisation(account.organisationId)?.sector) ?? "other";
 }

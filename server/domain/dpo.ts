@@ -44,7 +44,7 @@ export async function disclosureReport(
   const report = await files.lock.runExclusive(async () => {
     // Producing the report is itself a disclosure of who received what: logged first.
     const [entry] = await files.log.append([{ actor: actor.id, type: "disclosure-report", person: person.id, format }]);
-    return presentDisclosureReport(ctx.store.global.data, files.doc.data, person, files.log.entries, actor, (entry as { at: string }).at);
+    return presentDisclosureReport(ctx.store.global.data, files.doc.data, person, files.log.receipts, actor, (entry as { at: string }).at);
   });
   ctx.notifier.tableChanged(tableId, ["log"]);
   return report;

@@ -116,7 +116,7 @@ export async function release(
   });
   ctx.notifier.fragmentReleased(tableId, fragment.id, body.recipients);
   ctx.notifier.tableChanged(tableId, ["log"]);
-  return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.entries);
+  return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.receipts);
 }
 
 /** Like Promise.all, but settles only once every write has (no write outlives the lock). */
@@ -151,7 +151,7 @@ export async function listReleased(ctx: Context, actor: Account, tableId: string
   const { data } = files.doc;
   return data.fragments
     .filter((f) => f.authorId === actor.id)
-    .map((f) => presentAuthoredFragment(ctx.store.global.data, data, f, files.log.entries));
+    .map((f) => presentAuthoredFragment(ctx.store.global.data, data, f, files.log.receipts));
 }
 
 export type Send = (deliveryId: string, view: ReceivedFragmentView) => void;
@@ -315,7 +315,7 @@ export async function revoke(
   ctx.notifier.fragmentRevoked(tableId, fragmentId, targets);
   ctx.notifier.tableChanged(tableId, ["log", "fragments"]);
   const fragment = files.doc.data.fragments.find((f) => f.id === fragmentId) as Fragment;
-  return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.entries);
+  return presentAuthoredFragment(ctx.store.global.data, files.doc.data, fragment, files.log.receipts);
 }
 
 /** A REST read of one received fragment: a delivery like any other, logged before it is sent. */

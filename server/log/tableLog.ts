@@ -17,6 +17,7 @@ import { AppendFile, type LogFile } from "./appendFile.js";
 import { DeliveryIndex } from "./deliveryIndex.js";
 import { MerkleTree, type Hash } from "./merkle.js";
 import type { LogEntry, NewLogEntry } from "./entries.js";
+import { ReceiptTimes } from "./receiptTimes.js";
 import { TafelError } from "../domain/errors.js";
 
 // The RFC 6962 hashes of merkle.ts (leafHash, nodeHash), computed with node:crypto:
@@ -51,6 +52,7 @@ export class TableLog {
   ) {
     for (let i = 0; i < tree.size; i += 1) this.byLeaf.set(hex(tree.leaf(i)), i);
     this.index = DeliveryIndex.of(list);
+    this.receiptTimes = ReceiptTimes.of(list);
     this.nextSeq = list.length;
   }
 
@@ -58,6 +60,8 @@ export class TableLog {
   private readonly byLeaf = new Map<string, number>();
   /** Deliveries and receipts, durable and queued. */
   private index: DeliveryIndex;
+  /** First sent / delivered / opened per fragment and recipient, durable entries only. */
+  private readonly receiptTimes: ReceiptTimes;
   /** The seq the next appended entry gets: durable entries plus those queued or being written. */
   private nextSeq: number;
   private queue: Queued[] = [];
@@ -102,6 +106,11 @@ export class TableLog {
   /** Deliveries by id, including entries queued for writing (see DeliveryIndex). */
   get deliveries(): DeliveryIndex {
     return this.index;
+  }
+
+  /** When each fragment was first sent, delivered and opened to each recipient (durable entries). */
+  get receipts(): ReceiptTimes {
+    return this.receiptTimes;
   }
 
   leafHashAt(index: number): string {
@@ -173,7 +182,10 @@ export class TableLog {
       return;
     }
     this.durableBytes += bytes.length;
-    for (const q of group) this.list.push(...q.stamped);
+    for (const q of group) {
+      this.list.push(...q.stamped);
+      for (const e of q.stamped) this.receiptTimes.add(e);
+    }
     lines.forEach((l, i) => {
       const leaf = leaves[i] as Buffer;
       this.byLeaf.set(leaf.toString("hex"), this.canonical.length);

@@ -4,6 +4,7 @@
 // all ask this one function, so the gate is decided in one place.
 import type { ErrorCode } from "../../shared/types.js";
 import type { Account, GlobalData, Organisation } from "../store/records.js";
+import { indexOf } from "../store/globalIndex.js";
 
 export interface Gate {
   code: Extract<ErrorCode, "password-change-required" | "second-factor-required">;
@@ -31,7 +32,7 @@ export function secondFactorRequiredFor(organisation: Organisation | undefined):
 /** The gate this account is behind, or null when it may use Tafel as its role allows. */
 export function gateFor(global: Readonly<GlobalData>, account: Account): Gate | null {
   if (account.mustChangePassword) return PASSWORD_CHANGE;
-  const organisation = global.organisations.find((o) => o.id === account.organisationId);
+  const organisation = indexOf(global).organisation(account.organisationId);
   if (secondFactorRequiredFor(organisation) && account.secondFactor?.enrolledAt === undefined) return SECOND_FACTOR_ENROLMENT;
   return null;
 }

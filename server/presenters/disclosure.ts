@@ -2,7 +2,7 @@
 // the log, never from fragment content (there is no body or title field to copy).
 import type { DeferralView, DisclosureReportView, DpoTableView } from "../../shared/types.js";
 import type { TablePurpose } from "../../shared/schemas.js";
-import type { LogEntry } from "../log/entries.js";
+import type { ReceiptTimes } from "../log/receiptTimes.js";
 import type { Account, Deferral, GlobalData, PersonConcerned, TableData } from "../store/records.js";
 import { presentRecipientStatuses } from "./fragment.js";
 import { presentPerson } from "./person.js";
@@ -35,7 +35,7 @@ export function presentDisclosureReport(
   global: Readonly<GlobalData>,
   table: Readonly<TableData>,
   person: PersonConcerned,
-  log: readonly LogEntry[],
+  receipts: ReceiptTimes,
   by: Account,
   generatedAt: string,
 ): DisclosureReportView {
@@ -54,7 +54,7 @@ export function presentDisclosureReport(
         releasedAt: f.release.releasedAt,
         purpose: f.release.purpose,
         legalBasis: legalBasisOf(f.release.purpose),
-        recipients: presentRecipientStatuses(global, f, log),
+        recipients: presentRecipientStatuses(global, f, receipts),
       })),
     deferrals: (table.deferrals ?? [])
       .filter((d) => d.personId === person.id)

@@ -1,7 +1,7 @@
 // The only code that puts a fragment's content into something sent. Each function
 // takes the viewer and is called only after policies/fragment.ts allowed it.
 import type { AuthoredFragmentView, ReceivedFragmentView, RecipientStatusView } from "../../shared/types.js";
-import type { LogEntry } from "../log/entries.js";
+import type { ReceiptTimes } from "../log/receiptTimes.js";
 import type { Fragment, GlobalData, TableData } from "../store/records.js";
 import { presentPerson } from "./person.js";
 import { presentExpiry } from "./retention.js";
@@ -37,22 +37,12 @@ export function presentReceivedFragment(
 export function presentRecipientStatuses(
   global: Readonly<GlobalData>,
   f: Fragment,
-  log: readonly LogEntry[],
+  receipts: ReceiptTimes,
 ): RecipientStatusView[] {
-  // One pass over the log for all recipients (it was three scans per recipient, on every
-  // release answer and for every fragment of the author's list: bench/RESULTS.md).
-  const firstAt = new Map<string, string>();
-  for (const e of log) {
-    if ((e.type === "fragment-sent" || e.type === "fragment-delivered" || e.type === "fragment-opened") && e.fragment === f.id) {
-      const key = `${e.type}\u0000${e.recipient}`;
-      if (!firstAt.has(key)) firstAt.set(key, e.at);
-    }
-  }
-  const first = (type: LogEntry["type"], recipient: string) => firstAt.get(`${type}\u0000${recipient}`);
   return f.release.recipients.map((r) => {
-    const sentAt = first("fragment-sent", r.accountId);
-    const deliveredAt = first("fragment-delivered", r.accountId);
-    const openedAt = first("fragment-opened", r.accountId);
+    const sentAt = receipts.firstAt("fragment-sent", f.id, r.accountId);
+    const deliveredAt = receipts.firstAt("fragment-delivered", f.id, r.accountId);
+    const openedAt = receipts.firstAt("fragment-opened", f.id, r.accountId);
     return {
       recipient: presentPerson(global, r.accountId),
       releasedAt: r.releasedAt,
@@ -69,13 +59,13 @@ export function presentAuthoredFragment(
   global: Readonly<GlobalData>,
   table: Readonly<TableData>,
   f: Fragment,
-  log: readonly LogEntry[],
+  receipts: ReceiptTimes,
 ): AuthoredFragmentView {
   return {
     ...common(table, f),
     commitment: f.commitment,
     salt: f.salt,
-    recipients: presentRecipientStatuses(global, f, log),
+    recipients: presentRecipientStatuses(global, f, receipts),
     ...(f.flag ? { flag: f.flag } : {}),
     ...(f.expired ? { expired: presentExpiry(f.expired) } : {}),
   };

@@ -1,6 +1,7 @@
 // How one account appears to others: name, organisation, sector. Never credentials.
 import type { AccountView, OrganisationView, PersonView } from "../../shared/types.js";
 import type { Account, GlobalData, Organisation } from "../store/records.js";
+import { indexOf } from "../store/globalIndex.js";
 
 export function presentOrganisation(org: Organisation): OrganisationView {
   return { id: org.id, name: org.name, sector: org.sector, secrecy: org.secrecy };
@@ -9,7 +10,7 @@ export function presentOrganisation(org: Organisation): OrganisationView {
 const UNKNOWN_ORG: OrganisationView = { id: "", name: "(unknown organisation)", sector: "other", secrecy: "none" };
 
 function organisationOf(global: Readonly<GlobalData>, account: Account): OrganisationView {
-  const org = global.organisations.find((o) => o.id === account.organisationId);
+  const org = indexOf(global).organisation(account.organisationId);
   return org ? presentOrganisation(org) : UNKNOWN_ORG;
 }
 
@@ -24,7 +25,7 @@ export function presentAccount(global: Readonly<GlobalData>, account: Account): 
 }
 
 export function presentPerson(global: Readonly<GlobalData>, accountId: string): PersonView {
-  const account = global.accounts.find((a) => a.id === accountId);
+  const account = indexOf(global).account(accountId);
   if (!account) return { id: accountId, name: "(unknown account)", organisation: UNKNOWN_ORG.name, sector: "other" };
   const org = organisationOf(global, account);
   return { id: account.id, name: account.name, organisation: org.name, sector: org.sector };

@@ -282,6 +282,9 @@ describe("TableLog group commit", () => {
     fail(new Error("EIO: fsync failed"));
     expect(await Promise.all([...group, behind])).toEqual(["EIO: fsync failed", "EIO: fsync failed", "EIO: fsync failed"]);
 
+    // …but the author's view of the steps (receipt times) shows only what is durable.
+    expect(log.receipts.firstAt("fragment-sent", "frag-1", "a")).toBeDefined();
+    expect(log.receipts.firstAt("fragment-sent", "frag-1", "b")).toBeUndefined();
     // …and once it failed, they do not.
     expect(log.deliveries.sent("d1")).toBeUndefined();
     expect(log.deliveries.sent("d3")).toBeUndefined();
@@ -293,6 +296,9 @@ describe("TableLog group commit", () => {
     expect(next?.seq).toBe(1);
     const { log: again } = await TableLog.open(file);
     expect(again.entries.map((e) => (e as { delivery: string }).delivery)).toEqual(["d0", "d4"]);
+    // Rebuilt on open from the file: the failed group's steps are not there either.
+    expect(again.receipts.firstAt("fragment-sent", "frag-1", "e")).toBe(next?.at);
+    expect(again.receipts.firstAt("fragment-sent", "frag-1", "b")).toBeUndefined();
     expect(again.rootHash()).toBe(log.rootHash());
     await log.close();
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { LogEntry } from "../../server/log/entries.js";
 import { presentAuthoredFragment, presentReceivedFragment } from "../../server/presenters/fragment.js";
+import { ReceiptTimes } from "../../server/log/receiptTimes.js";
 import { ORG_POLICE, TABLE_ID, account, allKeys, fragment, globalData, tableData } from "./fixtures.js";
 
 const author = account("Author", { organisationId: ORG_POLICE.id });
@@ -98,7 +99,7 @@ describe("presentAuthoredFragment", () => {
     e(d(7), { type: "fragment-sent", fragment: "frag-1", recipient: bob.id, delivery: "b1", channel: "socket" }),
     e(d(8), { type: "fragment-revoked", fragment: "frag-1", recipient: alice.id, alreadyDelivered: true }),
   ];
-  const view = presentAuthoredFragment(global, table, frag, log);
+  const view = presentAuthoredFragment(global, table, frag, ReceiptTimes.of(log));
 
   it("has the received fields minus author, plus commitment, the author's salt and recipients", () => {
     const expected = [...RECEIVED_KEYS.filter((k) => k !== "author"), "commitment", "salt", "recipients"].sort();
@@ -134,7 +135,7 @@ describe("presentAuthoredFragment", () => {
   });
 
   it("with an empty log, shows every recipient as released only", () => {
-    const v = presentAuthoredFragment(global, table, frag, []);
+    const v = presentAuthoredFragment(global, table, frag, ReceiptTimes.of([]));
     expect(v.recipients.map((r) => Object.keys(r).sort())).toEqual([
       ["recipient", "releasedAt", "revokedAt"],
       ["recipient", "releasedAt"],
@@ -143,7 +144,7 @@ describe("presentAuthoredFragment", () => {
   });
 
   it("shows an account that no longer exists as unknown, not as a crash", () => {
-    const v = presentAuthoredFragment(globalData([author]), table, frag, []);
+    const v = presentAuthoredFragment(globalData([author]), table, frag, ReceiptTimes.of([]));
     expect(v.recipients[1]?.recipient).toEqual({ id: bob.id, name: "(unknown account)", organisation: "(unknown organisation)", sector: "other" });
   });
 });
