@@ -7,11 +7,13 @@
 //
 // Why the copy is consistent without stopping the server (docs/OPERATIONS.md has the
 // long form): Tafel changes documents (tafel.json, table.json, snapshots, blobs, the
-// signing key) only by writing a new file and renaming it over the old one, and changes
-// logs and Yjs update files only by appending. So:
+// signing key, a table's journal when it is folded) only by writing a new file and
+// renaming it over the old one, and changes logs, table journals and Yjs update files
+// only by appending. So:
 //  1. open tafel.json, then list the directory and open every other document: an open
 //     descriptor keeps reading the version it opened, whatever is renamed over it;
-//  2. note each log's length (its content up to there never changes);
+//  2. note each table journal's length, then each log's (content up to there never
+//     changes; a journal line follows the log entries it depends on);
 //  3. check that no document was replaced since it was opened (the path still names the
 //     inode we hold). If one was, close everything and start again; if none was, every
 //     document and every log length belong to one moment in which only appends
@@ -81,6 +83,7 @@ async function openIfExists(file: string): Promise<FileHandle | null> {
 async function copyOnce(dataDir: string): Promise<Map<string, Uint8Array> | null> {
   const held: { rel: string; handle: FileHandle; ino: bigint; dev: bigint }[] = [];
   const logs: { rel: string; handle: FileHandle; length: number }[] = [];
+  const journals: { rel: string; handle: FileHandle; length: number }[] = [];
   const updates: string[] = [];
   const snapshots: string[] = [];
   const hold = async (rel: string): Promise<boolean> => {
@@ -94,8 +97,18 @@ async function copyOnce(dataDir: string): Promise<Map<string, Uint8Array> | null
     // 1. tafel.json first: a table created after this lists the table only in a newer
     //    tafel.json, which step 3 notices.
     if (!(await hold("tafel.json"))) throw new Error("the data directory has no tafel.json");
-    for (const rel of await listFiles(dataDir)) {
-      if (rel === "tafel.json" || skipped(rel)) continue;
+    const all = (await listFiles(dataDir)).filter((rel) => rel !== "tafel.json" && !skipped(rel));
+    // 2a. Table journals before any log: a journal's line is appended only after the log
+    //     entries it follows are durable, so a journal length noted first is covered by
+    //     the log lengths noted after it. Read from the handle opened now: a fold replaces
+    //     the journal (and the snapshot, which step 3 notices).
+    for (const rel of all.filter((r) => r.endsWith(".journal"))) {
+      const handle = await openIfExists(path.join(dataDir, rel));
+      if (!handle) return null;
+      journals.push({ rel, handle, length: Number((await handle.stat()).size) });
+    }
+    for (const rel of all) {
+      if (rel.endsWith(".journal")) continue;
       if (rel.endsWith(".jsonl")) {
         const handle = await openIfExists(path.join(dataDir, rel));
         if (!handle) return null;
@@ -112,7 +125,7 @@ async function copyOnce(dataDir: string): Promise<Map<string, Uint8Array> | null
     }
     const files = new Map<string, Uint8Array>();
     for (const h of held) files.set(h.rel, await h.handle.readFile());
-    for (const l of logs) files.set(l.rel, wholeLines(await readPrefix(l.handle, l.length)));
+    for (const l of [...journals, ...logs]) files.set(l.rel, wholeLines(await readPrefix(l.handle, l.length)));
     // 4. Each Yjs document: updates, then snapshot.
     const bases = new Set([...updates, ...snapshots].map((rel) => rel.replace(/\.(updates|snapshot)$/, "")));
     for (const base of bases) {
@@ -135,7 +148,7 @@ async function copyOnce(dataDir: string): Promise<Map<string, Uint8Array> | null
     }
     return files;
   } finally {
-    await Promise.all([...held, ...logs].map((h) => h.handle.close().catch(() => undefined)));
+    await Promise.all([...held, ...journals, ...logs].map((h) => h.handle.close().catch(() => undefined)));
   }
 }
 

@@ -127,7 +127,7 @@ export async function sign(ctx: Context, actor: Account, agreementId: string, ve
     const at = new Date().toISOString();
     v.signatures.push({ organisationId: org.id, accountId: actor.id, at });
     if (allMembersSigned(v)) v.inForceAt = at;
-    return structuredClone(v);
+    return v;
   });
   for (const tableId of tablesUnder(ctx, agreementId)) {
     const files = await ctx.store.table(tableId);

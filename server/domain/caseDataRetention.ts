@@ -62,7 +62,8 @@ export async function expireCaseDataAt(ctx: Context, files: TableFiles, now: Dat
           d.caseFile.identitiesExpired = { at, dueAt: identitiesDue, personIds: (d.identities ?? []).map((i) => i.personId) };
           d.identities = [];
         }
-      });
+        // Rewritten whole: no journal line of the table keeps what was erased (durableDoc.ts).
+      }, { erase: true });
     }
     // Everything erased without its entry: now, or before a crash that came before the append.
     const data = files.doc.data;

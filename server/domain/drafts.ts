@@ -41,5 +41,6 @@ export async function deleteDraft(ctx: Context, actor: Account, tableId: string,
     const index = d.drafts.findIndex((x) => x.id === draftId && x.ownerId === actor.id);
     if (index < 0) throw notFound("You have no draft with this id at this table.");
     d.drafts.splice(index, 1);
-  });
+    // A deleted draft leaves the disk with it: no journal line keeps it (durableDoc.ts).
+  }, { erase: true });
 }

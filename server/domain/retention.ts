@@ -112,7 +112,8 @@ export async function expireDueAt(
           f.release.justification = "";
           f.expired = { at, dueAt: x.dueAt, rule: x.rule };
         }
-      });
+        // Rewritten whole: no journal line of the table keeps the content (durableDoc.ts).
+      }, { erase: true });
       await hooks.afterErase?.(files.id);
     }
     // Every expired fragment without its entry: those erased just now, and any erased

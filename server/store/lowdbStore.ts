@@ -5,6 +5,7 @@ import { access, readFile } from "node:fs/promises";
 import { writeFileDurable } from "./durableFile.js";
 import { Mutex } from "async-mutex";
 import { DurableDoc } from "./durableDoc.js";
+import { JournaledJSONFile } from "./journaledFile.js";
 import { TableLog } from "../log/tableLog.js";
 import { unloggedRevocations } from "../log/unloggedRevocations.js";
 import type { Logger } from "../logger.js";
@@ -49,8 +50,10 @@ export async function openLowdbStore(dataDir: string, logger: Logger, sealer?: S
         return null;
       }
     }
-    const placeholder = initial ?? ({} as TableData);
-    const doc = await DurableDoc.open<TableData>(tableFile, placeholder, sealer ? { sealer, place: `tables/${id}/table.json` } : undefined);
+    // A new table starts from nothing and is written whole by its first update; later
+    // updates are appended to its journal (journaledFile.ts).
+    const sealing = sealer ? { sealing: { sealer, place: `tables/${id}/table.json` } } : {};
+    const doc = await DurableDoc.using<TableData>(new JournaledJSONFile<TableData>(tableFile, sealing), {} as TableData);
     if (initial) await doc.update((d) => Object.assign(d, initial));
     const { log, repaired } = await TableLog.open(path.join(dir, "log.jsonl"));
     if (repaired) logger.warn(`table ${id}: log ended in an unacknowledged partial line; it was cut`);

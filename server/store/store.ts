@@ -3,11 +3,15 @@
 import type { Mutex } from "async-mutex";
 import type { TableLog } from "../log/tableLog.js";
 import type { GlobalData, TableData } from "./records.js";
+import type { UpdateOptions } from "./durableDoc.js";
 
 export interface Doc<T> {
   readonly data: Readonly<T>;
-  /** All-or-nothing: the mutation runs on a copy that replaces the document once durable. */
-  update<R>(mutate: (draft: T) => R): Promise<R>;
+  /**
+   * All-or-nothing: the mutation runs on a copy that replaces the document once durable.
+   * `erase`: the update removes content that must leave the disk with it (durableDoc.ts).
+   */
+  update<R>(mutate: (draft: T) => R, options?: UpdateOptions): Promise<R>;
 }
 
 /** One table's file set: its document, its log and the lock that orders both. */

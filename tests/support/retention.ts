@@ -7,6 +7,7 @@ import path from "node:path";
 import type { AgreementBody, Category } from "../../shared/schemas.js";
 import type { AgreementView, TableView } from "../../shared/types.js";
 import { isSealed, sealerFrom } from "../../server/store/sealer.js";
+import { journalLinePlace } from "../../server/store/journaledFile.js";
 import { join, type Member } from "./factories.js";
 
 export interface CategoryRule {
@@ -71,6 +72,18 @@ export async function everythingOnDisk(dataDir: string): Promise<{ text: string;
     const place = path.relative(dataDir, file).split(path.sep).join("/");
     const raw = await readFile(file);
     parts.push(raw.toString("latin1"));
+    if (file.endsWith(".journal")) {
+      // A table's journal: a header naming its snapshot, then one sealed line per update.
+      const [header, ...lines] = raw.toString("latin1").split("\n");
+      const { base } = JSON.parse(header as string) as { base: string };
+      const snapshotPlace = place.replace(/\.journal$/, ".json");
+      lines.forEach((line, i) => {
+        if (line.length === 0) return;
+        parts.push(Buffer.from(sealer.open(Buffer.from(line, "base64"), journalLinePlace(snapshotPlace, base, i))).toString("utf8"));
+        opened += 1;
+      });
+      continue;
+    }
     const pieces = [raw, ...raw.toString("latin1").split("\n").map((l) => Buffer.from(l, "base64"))];
     for (const piece of pieces) {
       parts.push(piece.toString("latin1"));

@@ -1,4 +1,5 @@
-// store/durableDoc.ts: all-or-nothing, serialised, durable updates of one JSON document.
+// store/durableDoc.ts: all-or-nothing, serialised, durable updates of one JSON document,
+// group-committed (updates asked for during a write share the next one).
 import { readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -156,5 +157,94 @@ describe("DurableDoc.update", () => {
     const doc = await DurableDoc.open<Doc>(deep, defaults());
     await doc.update((d) => void (d.n = 3));
     expect(JSON.parse(await readFile(deep, "utf8"))).toMatchObject({ n: 3 });
+  });
+});
+
+describe("DurableDoc group commit", () => {
+  /** Counts the writes that reach the disk (each is a new file renamed into place). */
+  const countWrites = async (doc: DurableDoc<Doc>, run: () => Promise<unknown>) => {
+    let writes = 0;
+    const adapter = (doc as unknown as { low: { adapter: { write: (d: Doc) => Promise<void> } } }).low.adapter;
+    const write = adapter.write.bind(adapter);
+    adapter.write = async (d) => {
+      writes += 1;
+      await write(d);
+    };
+    await run();
+    adapter.write = write;
+    return writes;
+  };
+
+  it("updates asked for during a write share the next write, each applied on the one before", async () => {
+    const doc = await DurableDoc.open<Doc>(file, defaults());
+    const writes = await countWrites(doc, () =>
+      Promise.all(Array.from({ length: 30 }, (_, i) => doc.update((d) => void d.items.push(`u${i}`)))),
+    );
+    expect(doc.data.items).toEqual(Array.from({ length: 30 }, (_, i) => `u${i}`));
+    // The first goes alone; the 29 queued behind it go in one write.
+    expect(writes).toBe(2);
+    expect(await onDisk()).toEqual(doc.data);
+  });
+
+  it("a mutation that throws in a group leaves no trace, and the others of the group are written", async () => {
+    const doc = await DurableDoc.open<Doc>(file, defaults());
+    const boom = new Error("refused late");
+    const outcomes = await Promise.allSettled([
+      doc.update((d) => void d.items.push("first")),
+      doc.update((d) => void d.items.push("second")),
+      doc.update((d) => {
+        d.items.push("half-done");
+        d.n = 99;
+        throw boom;
+      }),
+      doc.update((d) => {
+        d.items.push("third");
+        return d.items.length;
+      }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[3] as PromiseFulfilledResult<number>).value).toBe(3);
+    expect(doc.data).toEqual({ n: 0, items: ["first", "second", "third"], nested: { log: [] } });
+    expect(await onDisk()).toEqual(doc.data);
+  });
+
+  it("a failed write rejects every update it carried; none is seen, then the next write works", async () => {
+    const doc = await DurableDoc.open<Doc>(file, defaults());
+    await doc.update((d) => void (d.n = 1));
+    const adapter = (doc as unknown as { low: { adapter: { write: (d: Doc) => Promise<void> } } }).low.adapter;
+    const write = adapter.write.bind(adapter);
+    adapter.write = () => Promise.reject(new Error("EIO: write failed"));
+    const group = await Promise.allSettled([doc.update((d) => void (d.n = 2)), doc.update((d) => void d.items.push("x"))]);
+    expect(group.map((o) => o.status)).toEqual(["rejected", "rejected"]);
+    expect(doc.data).toEqual({ n: 1, items: [], nested: { log: [] } });
+    adapter.write = write;
+    await doc.update((d) => void d.items.push("after"));
+    expect(await onDisk()).toEqual({ n: 1, items: ["after"], nested: { log: [] } });
+  });
+
+  it("a mutation's result may hold parts of the draft: they are usable after the update", async () => {
+    const doc = await DurableDoc.open<Doc>(file, defaults());
+    const result = await doc.update((d) => {
+      d.nested.log.push(7);
+      return { nested: d.nested, list: [d.nested] };
+    });
+    expect(result.nested.log).toEqual([7]);
+    expect(result.list[0]?.log).toEqual([7]);
+  });
+
+  it("the committed state is frozen: a change outside update throws instead of skipping the disk", async () => {
+    await writeFile(file, JSON.stringify({ n: 1, items: ["on disk"], nested: { log: [] } }));
+    const doc = await DurableDoc.open<Doc>(file, defaults());
+    expect(() => (doc.data as Doc).items.push("sneaked")).toThrow(TypeError);
+    await doc.update((d) => void (d.n = 2));
+    expect(() => ((doc.data as Doc).nested.log as number[]).push(1)).toThrow(TypeError);
+    expect(() => ((doc.data as Doc).n = 3)).toThrow(TypeError);
+  });
+
+  it("an update that changes nothing writes nothing", async () => {
+    const doc = await DurableDoc.open<Doc>(file, defaults());
+    await doc.update((d) => void (d.n = 1));
+    const writes = await countWrites(doc, () => doc.update((d) => d.n));
+    expect(writes).toBe(0);
   });
 });

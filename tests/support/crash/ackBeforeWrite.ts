@@ -3,7 +3,7 @@
 // childServerMain.ts when TAFEL_TEST_ACK_BEFORE_WRITE_MS is set; production code has no
 // switch for it.
 //
-// It makes every document write (tafel.json, table.json: sessions, participations,
+// It makes every document write (tafel.json, a table's snapshot or journal: sessions, participations,
 // drafts, fragments, declines, meetings) resolve at once — so the server answers "done"
 // — and reach the disk only `lagMs` later, like a write-back cache. A `kill -9` inside
 // that window loses writes the server acknowledged: exactly what invariant 5 forbids.
@@ -14,20 +14,24 @@
 // file system). What kill -9 can catch is an acknowledgement given before the write was
 // issued, which is what this switch does.
 import { DurableJSONFile } from "../../../server/store/durableFile.js";
+import { JournaledJSONFile } from "../../../server/store/journaledFile.js";
 
 export const ACK_BEFORE_WRITE_ENV = "TAFEL_TEST_ACK_BEFORE_WRITE_MS";
 
 export function installAckBeforeWrite(lagMs: number): void {
-  const write = DurableJSONFile.prototype.write;
   // Writes still happen in the order they were acknowledged (one chain for all files).
   let chain: Promise<void> = Promise.resolve();
-  DurableJSONFile.prototype.write = function delayedWrite(data) {
-    const copy = structuredClone(data);
-    setTimeout(() => {
-      chain = chain.then(() => write.call(this, copy)).catch(() => undefined);
-    }, lagMs);
-    return Promise.resolve();
-  };
+  const delay = <D>(write: (this: unknown, data: D) => Promise<void>) =>
+    function delayedWrite(this: unknown, data: D): Promise<void> {
+      // Committed states are frozen (durableDoc.ts): the one written later is this one.
+      setTimeout(() => {
+        chain = chain.then(() => write.call(this, data)).catch(() => undefined);
+      }, lagMs);
+      return Promise.resolve();
+    };
+  DurableJSONFile.prototype.write = delay(DurableJSONFile.prototype.write);
+  // Table documents: snapshot and journal.
+  JournaledJSONFile.prototype.write = delay(JournaledJSONFile.prototype.write);
 }
 
 /** Reads the switch; null when it is off. */
