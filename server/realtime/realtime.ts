@@ -47,8 +47,8 @@ type TafelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 
 const ACK_TIMEOUT_MS = 30_000;
 const SESSION_SWEEP_MS = 15_000;
-/** Change notices of a table within this window go out as one (see `tableChanged`). */
-const CHANGE_WINDOW_MS = 50;
+/** At most one change notice per table in this window; later changes wait for its end (see `tableChanged`). */
+const CHANGE_WINDOW_MS = 250;
 const DeliveryAck = z.strictObject({ deliveryId: z.uuid() });
 
 function refused(refusal: Refusal, message: string): Reply {
@@ -127,7 +127,8 @@ export class Realtime implements Notifier {
 
   async close(): Promise<void> {
     clearInterval(this.sweep);
-    if (this.changeTimer) clearTimeout(this.changeTimer);
+    for (const { timer } of this.changes.values()) clearTimeout(timer);
+    for (const timer of this.recentlyNotified.values()) clearTimeout(timer);
     await this.io.close();
   }
 
@@ -318,34 +319,46 @@ export class Realtime implements Notifier {
   }
 
   /**
-   * Change notices are merged per table over a trailing window (CHANGE_WINDOW_MS): a
-   * release's receipts come back from its recipients over a few milliseconds, in several
-   * group commits, and one notice per receipt to every socket at the table was most of
-   * the server's work under load (bench/RESULTS.md). A notice carries ids and topics
-   * only, so merging loses nothing; it goes to whoever is in the room when it is sent.
-   * Content and revocations never wait for it (they have their own events).
+   * Change notices are throttled per table: the first goes out at once, and whatever
+   * changes within the next CHANGE_WINDOW_MS goes out as one notice at its end. A
+   * release's receipts come back from its recipients over tens of milliseconds, in
+   * several group commits, and a notice per receipt (or per 50 ms) to every socket at the
+   * table was a large share of the server's work under load (bench/RESULTS.md). A notice
+   * carries ids and topics only, so merging loses nothing; it goes to whoever is in the
+   * room when it is sent. Content and revocations never wait for it (their own events).
    */
   tableChanged(tableId: string, topics: ChangeTopic[]): void {
     const pending = this.changes.get(tableId);
     if (pending) {
-      for (const t of topics) pending.add(t);
+      for (const t of topics) pending.topics.add(t);
       return;
     }
-    this.changes.set(tableId, new Set(topics));
-    if (!this.changeTimer) {
-      this.changeTimer = setTimeout(() => this.sendChanges(), CHANGE_WINDOW_MS);
-      this.changeTimer.unref();
+    if (this.recentlyNotified.has(tableId)) {
+      const timer = setTimeout(() => this.sendChanges(tableId), CHANGE_WINDOW_MS);
+      timer.unref();
+      this.changes.set(tableId, { topics: new Set(topics), timer });
+      return;
     }
+    this.notify(tableId, topics);
   }
 
-  private readonly changes = new Map<string, Set<ChangeTopic>>();
-  private changeTimer: NodeJS.Timeout | null = null;
+  /** Tables with a change waiting for the end of their window, and those notified within one. */
+  private readonly changes = new Map<string, { topics: Set<ChangeTopic>; timer: NodeJS.Timeout }>();
+  private readonly recentlyNotified = new Map<string, NodeJS.Timeout>();
 
-  private sendChanges(): void {
-    this.changeTimer = null;
-    const all = [...this.changes];
-    this.changes.clear();
-    for (const [tableId, topics] of all) this.io.to(`table:${tableId}`).emit("table:changed", { v: PROTOCOL_VERSION, tableId, topics: [...topics] });
+  private notify(tableId: string, topics: Iterable<ChangeTopic>): void {
+    this.io.to(`table:${tableId}`).emit("table:changed", { v: PROTOCOL_VERSION, tableId, topics: [...topics] });
+    clearTimeout(this.recentlyNotified.get(tableId));
+    const quiet = setTimeout(() => this.recentlyNotified.delete(tableId), CHANGE_WINDOW_MS);
+    quiet.unref();
+    this.recentlyNotified.set(tableId, quiet);
+  }
+
+  private sendChanges(tableId: string): void {
+    const pending = this.changes.get(tableId);
+    if (!pending) return;
+    this.changes.delete(tableId);
+    this.notify(tableId, pending.topics);
   }
 
   accessEnded(tableId: string, accountId: string): void {
