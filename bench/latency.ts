@@ -90,7 +90,8 @@ export class Child {
   static async start<T>(args: string[], timeoutMs: number, script = SERVER): Promise<{ child: Child; ready: T }> {
     // BENCH_CPU_PROF=<dir>: profile the Tafel server (written when it stops).
     const prof = process.env.BENCH_CPU_PROF && args[0] === "tafel" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const proc = spawn(process.execPath, ["--expose-gc", ...prof, "--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe", "ipc"], env: { UV_THREADPOOL_SIZE: "64", ...process.env, NODE_ENV: "production" } }); // as scripts/start.mjs
+    // --max-semi-space-size as scripts/start.mjs (Tafel and the bare baseline alike).
+    const proc = spawn(process.execPath, ["--expose-gc", "--max-semi-space-size=64", ...prof, "--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe", "ipc"], env: { UV_THREADPOOL_SIZE: "64", ...process.env, NODE_ENV: "production" } }); // as scripts/start.mjs
     const errs: string[] = [];
     createInterface({ input: proc.stderr as NodeJS.ReadableStream }).on("line", (l) => errs.push(l));
     const ready = await new Promise<T>((resolve, reject) => {

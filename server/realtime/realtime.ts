@@ -48,7 +48,7 @@ type TafelSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 const ACK_TIMEOUT_MS = 30_000;
 const SESSION_SWEEP_MS = 15_000;
 /** At most one change notice per table in this window; later changes wait for its end (see `tableChanged`). */
-const CHANGE_WINDOW_MS = 250;
+const CHANGE_WINDOW_MS = 1_000;
 const DeliveryAck = z.strictObject({ deliveryId: z.uuid() });
 
 function refused(refusal: Refusal, message: string): Reply {
@@ -322,8 +322,9 @@ export class Realtime implements Notifier {
    * Change notices are throttled per table: the first goes out at once, and whatever
    * changes within the next CHANGE_WINDOW_MS goes out as one notice at its end. A
    * release's receipts come back from its recipients over tens of milliseconds, in
-   * several group commits, and a notice per receipt (or per 50 ms) to every socket at the
-   * table was a large share of the server's work under load (bench/RESULTS.md). A notice
+   * several group commits, and a notice per receipt (or per 50 or 250 ms) to every socket
+   * at the table was a large share of the server's work under load (bench/RESULTS.md);
+   * each notice also makes every screen at the table reload its log. A notice
    * carries ids and topics only, so merging loses nothing; it goes to whoever is in the
    * room when it is sent. Content and revocations never wait for it (their own events).
    */
