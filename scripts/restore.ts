@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { fsyncDir } from "../server/store/durableFile.js";
 import { serverUsing } from "../server/store/pidFile.js";
 import { defaultKeyFile, openKeyring, type Sealer } from "../server/store/sealer.js";
+import { openSealedJournal } from "../server/store/journaledFile.js";
 import { checkLog, listFiles, logTableOf, Manifest, MANIFEST, sha256, writeTree } from "./backupFormat.js";
 
 const USAGE = "usage: npm run restore -- <backup-dir> --data <data-dir> [--force] [--key-file <keyring>]";
@@ -36,6 +37,8 @@ const exists = (p: string) => access(p).then(() => true, () => false);
 function checkSealed(sealer: Sealer, rel: string, bytes: Uint8Array): void {
   if (/^tables\/[^/]+\/table\.json$/.test(rel) || /^tables\/[^/]+\/(collab\/[^/]+\.snapshot|blobs\/[^/]+)$/.test(rel)) {
     sealer.open(bytes, rel);
+  } else if (/^tables\/[^/]+\/table\.journal$/.test(rel)) {
+    openSealedJournal(sealer, rel.replace(/\.journal$/, ".json"), Buffer.from(bytes).toString("utf8"));
   } else if (/^tables\/[^/]+\/collab\/[^/]+\.updates$/.test(rel)) {
     for (const line of Buffer.from(bytes).toString("utf8").split("\n").filter((l) => l.length > 0)) sealer.open(Buffer.from(line, "base64"), rel);
   }

@@ -44,6 +44,23 @@ export function journalLinePlace(snapshotPlace: string, base: string, index: num
   return `${snapshotPlace}#journal#${base}#${index}`;
 }
 
+/**
+ * Opens every whole line of a sealed journal (its text as stored) with the place each is
+ * bound to; throws on any that does not open. For restore's check and for tests that
+ * read what is on disk: the running server reads journals only through the adapter.
+ */
+export function openSealedJournal(sealer: Sealer, snapshotPlace: string, text: string): string[] {
+  const [header, ...lines] = text.slice(0, text.lastIndexOf("\n") + 1).split("\n").slice(0, -1);
+  let base: unknown;
+  try {
+    ({ base } = JSON.parse(header ?? "") as { base?: unknown });
+  } catch {
+    base = undefined;
+  }
+  if (typeof base !== "string") throw new Error(`the journal of ${snapshotPlace} has no header naming its snapshot`);
+  return lines.map((line, i) => Buffer.from(sealer.open(Buffer.from(line, "base64"), journalLinePlace(snapshotPlace, base, i))).toString("utf8"));
+}
+
 export interface JournaledFileOptions {
   /** Seals snapshot and lines; `place` names the snapshot (e.g. "tables/<id>/table.json"). */
   sealing?: { sealer: Sealer; place: string };
@@ -114,7 +131,13 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
     const bytes = await readIfExists(this.journalFile);
     const text = bytes?.toString("utf8") ?? "";
     const firstEnd = text.indexOf("\n");
-    const header = firstEnd < 0 ? null : (JSON.parse(text.slice(0, firstEnd)) as { base?: unknown });
+    let header: { base?: unknown } | null = null;
+    try {
+      header = firstEnd < 0 ? null : (JSON.parse(text.slice(0, firstEnd)) as { base?: unknown });
+    } catch {
+      // Ignoring it would drop acknowledged updates without a word.
+      throw new Error(`${this.journalFile} has a damaged header; restore the table from a backup.`);
+    }
     if (!header || header.base !== this.base) {
       // No journal, or one written for an earlier snapshot (a fold cut short): the
       // snapshot is everything. A fresh journal is written before the next append.

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { AgreementBody, Category } from "../../shared/schemas.js";
 import type { AgreementView, TableView } from "../../shared/types.js";
 import { isSealed, sealerFrom } from "../../server/store/sealer.js";
-import { journalLinePlace } from "../../server/store/journaledFile.js";
+import { openSealedJournal } from "../../server/store/journaledFile.js";
 import { join, type Member } from "./factories.js";
 
 export interface CategoryRule {
@@ -74,14 +74,9 @@ export async function everythingOnDisk(dataDir: string): Promise<{ text: string;
     parts.push(raw.toString("latin1"));
     if (file.endsWith(".journal")) {
       // A table's journal: a header naming its snapshot, then one sealed line per update.
-      const [header, ...lines] = raw.toString("latin1").split("\n");
-      const { base } = JSON.parse(header as string) as { base: string };
-      const snapshotPlace = place.replace(/\.journal$/, ".json");
-      lines.forEach((line, i) => {
-        if (line.length === 0) return;
-        parts.push(Buffer.from(sealer.open(Buffer.from(line, "base64"), journalLinePlace(snapshotPlace, base, i))).toString("utf8"));
-        opened += 1;
-      });
+      const lines = openSealedJournal(sealer, place.replace(/\.journal$/, ".json"), raw.toString("latin1"));
+      parts.push(...lines);
+      opened += lines.length;
       continue;
     }
     const pieces = [raw, ...raw.toString("latin1").split("\n").map((l) => Buffer.from(l, "base64"))];

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { produce } from "immer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DurableDoc } from "../../server/store/durableDoc.js";
-import { JournaledJSONFile } from "../../server/store/journaledFile.js";
+import { JournaledJSONFile, openSealedJournal } from "../../server/store/journaledFile.js";
 import { applyOps, diffStates } from "../../server/store/journalOps.js";
 import { sealerFrom } from "../../server/store/sealer.js";
 import { tempDir } from "./fixtures.js";
@@ -194,5 +194,18 @@ describe("JournaledJSONFile", () => {
     await doc.update((d) => void (d.name = "erased"), { erase: true });
     expect(await onDisk()).not.toContain(canary);
     expect((await open()).data).toEqual(doc.data);
+  });
+
+  it("openSealedJournal (restore's check) opens every line in its place, and refuses a journal moved or reordered", async () => {
+    const doc = await open(true);
+    await doc.update((d) => void d.items.push(item("a")));
+    await doc.update((d) => void d.items.push(item("b")));
+    await doc.update((d) => void d.items.push(item("c")));
+    const text = await readFile(journalFile(), "utf8");
+    expect(openSealedJournal(sealer, place, text).map((l) => JSON.parse(l) as unknown)).toHaveLength(2);
+    expect(() => openSealedJournal(sealer, "tables/t2/table.json", text)).toThrow();
+    const [header, first, second] = text.trim().split("\n");
+    expect(() => openSealedJournal(sealer, place, `${header}\n${second}\n${first}\n`)).toThrow();
+    expect(() => openSealedJournal(sealer, place, `${first}\n`)).toThrow(/no header/);
   });
 });

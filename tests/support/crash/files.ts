@@ -9,7 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import canonicalize from "canonicalize";
 import { openKeyring, type Sealer } from "../../../server/store/sealer.js";
-import { journalLinePlace } from "../../../server/store/journaledFile.js";
+import { openSealedJournal } from "../../../server/store/journaledFile.js";
 
 export interface FileReport {
   problems: string[];
@@ -69,11 +69,8 @@ export async function inspectDataDir(dataDir: string, keyFile: string, options: 
         });
       } else if (/^tables\/[^/]+\/table\.journal$/.test(rel)) {
         // A header naming the snapshot it continues, then one sealed line per update.
-        const [header, ...lines] = linesOf(bytes.toString("utf8"), rel, report, options.allowPartialTail);
-        const { base } = JSON.parse(header ?? "") as { base?: unknown };
-        if (typeof base !== "string") fail("has no header naming its snapshot");
-        const snapshotPlace = rel.replace(/\.journal$/, ".json");
-        lines.forEach((line, i) => JSON.parse(Buffer.from(sealer.open(Buffer.from(line, "base64"), journalLinePlace(snapshotPlace, String(base), i))).toString("utf8")));
+        linesOf(bytes.toString("utf8"), rel, report, options.allowPartialTail);
+        for (const line of openSealedJournal(sealer, rel.replace(/\.journal$/, ".json"), bytes.toString("utf8"))) JSON.parse(line);
       } else if (/^tables\/[^/]+\/collab\/[^/]+\.updates$/.test(rel)) {
         const lines = linesOf(bytes.toString("utf8"), rel, report, options.allowPartialTail);
         lines.forEach((line, i) => {
