@@ -20,12 +20,12 @@
 //   (2) leaves the snapshot *and* the old lines; replaying lines that are already in the
 //   snapshot is harmless, because applying a Yjs update twice changes nothing. The other
 //   order could lose updates; this one cannot.
-import { mkdir, readFile, truncate } from "node:fs/promises";
+import { mkdir, truncate } from "node:fs/promises";
 import path from "node:path";
 import type { CollabDocName } from "../../shared/collab.js";
 import { AppendFile, type LogFile } from "../log/appendFile.js";
 import type { Sealer } from "../store/sealer.js";
-import { fsyncDir, readTextIfExists, writeFileDurable } from "../store/durableFile.js";
+import { fsyncDir, readBytesIfExists, readTextIfExists, writeFileDurable } from "../store/durableFile.js";
 
 /** Compact once this many updates have been appended since the last snapshot. */
 export const COMPACT_AFTER_UPDATES = 500;
@@ -40,14 +40,6 @@ export function fileBase(doc: CollabDocName): string {
   return doc.kind === "board" ? "board" : `notebook-${doc.ownerId}`;
 }
 
-async function readIfExists(file: string): Promise<Uint8Array | null> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
-  }
-}
 
 export interface LoadedDocument {
   snapshot: Uint8Array | null;
@@ -114,7 +106,7 @@ export class DocumentFiles {
   }
 
   async load(): Promise<LoadedDocument> {
-    const stored = await readIfExists(this.snapshotFile);
+    const stored = await readBytesIfExists(this.snapshotFile);
     const snapshot = stored ? this.open(stored, "snapshot") : null;
     let text = (await readTextIfExists(this.updatesFile)) ?? "";
     let repaired = false;

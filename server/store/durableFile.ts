@@ -47,6 +47,15 @@ export async function appendLinesDurable(file: string, lines: string[]): Promise
   if (created) await fsyncDir(dir);
 }
 
+export async function readBytesIfExists(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+}
+
 export async function readTextIfExists(file: string): Promise<string | null> {
   try {
     return await readFile(file, "utf8");

@@ -18,9 +18,9 @@
 // Sealed lines are bound to their journal and their position (GCM additional data): a
 // line moved to another table, another journal or another place does not open.
 import { createHash } from "node:crypto";
-import { readFile, truncate } from "node:fs/promises";
+import { truncate } from "node:fs/promises";
 import { AppendFile } from "../log/appendFile.js";
-import { writeFileDurable } from "./durableFile.js";
+import { readBytesIfExists, writeFileDurable } from "./durableFile.js";
 import { applyOps, diffStates, JournalOps } from "./journalOps.js";
 import type { Sealer } from "./sealer.js";
 import type { DocAdapter } from "./durableDoc.js";
@@ -29,15 +29,6 @@ import type { DocAdapter } from "./durableDoc.js";
 const MIN_FOLD_BYTES = 256 * 1024;
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-
-async function readIfExists(file: string): Promise<Buffer | null> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
-  }
-}
 
 /** Where a sealed journal line belongs (its GCM additional data): snapshot, journal, position. */
 export function journalLinePlace(snapshotPlace: string, base: string, index: number): string {
@@ -115,7 +106,7 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
   }
 
   async read(): Promise<T | null> {
-    const stored = await readIfExists(this.snapshotFile);
+    const stored = await readBytesIfExists(this.snapshotFile);
     if (stored === null) return null;
     const s = this.options.sealing;
     const state = JSON.parse(Buffer.from(s ? s.sealer.open(stored, s.place) : stored).toString("utf8")) as T;
@@ -128,7 +119,7 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
 
   /** Applies the journal that continues this snapshot; forgets one that does not. */
   private async replay(state: T): Promise<void> {
-    const bytes = await readIfExists(this.journalFile);
+    const bytes = await readBytesIfExists(this.journalFile);
     const text = bytes?.toString("utf8") ?? "";
     const firstEnd = text.indexOf("\n");
     let header: { base?: unknown } | null = null;
