@@ -11,7 +11,8 @@
 // renaming it over the old one, and changes logs, table journals and Yjs update files
 // only by appending. So:
 //  1. open tafel.json, then list the directory and open every other document: an open
-//     descriptor keeps reading the version it opened, whatever is renamed over it;
+//     descriptor keeps reading the version it opened, whatever is renamed over it —
+//     all of them before any length is noted;
 //  2. note each table journal's length, then each log's (content up to there never
 //     changes; a journal line follows the log entries it depends on);
 //  3. check that no document was replaced since it was opened (the path still names the
@@ -83,7 +84,7 @@ async function openIfExists(file: string): Promise<FileHandle | null> {
 async function copyOnce(dataDir: string): Promise<Map<string, Uint8Array> | null> {
   const held: { rel: string; handle: FileHandle; ino: bigint; dev: bigint }[] = [];
   const logs: { rel: string; handle: FileHandle; length: number }[] = [];
-  const journals: { rel: string; handle: FileHandle; length: number }[] = [];
+  const journals: { rel: string; handle: FileHandle; length: number; ino: bigint; dev: bigint }[] = [];
   const updates: string[] = [];
   const snapshots: string[] = [];
   const hold = async (rel: string): Promise<boolean> => {
@@ -98,28 +99,35 @@ async function copyOnce(dataDir: string): Promise<Map<string, Uint8Array> | null
     //    tafel.json, which step 3 notices.
     if (!(await hold("tafel.json"))) throw new Error("the data directory has no tafel.json");
     const all = (await listFiles(dataDir)).filter((rel) => rel !== "tafel.json" && !skipped(rel));
+    const appended = (rel: string) => rel.endsWith(".journal") || rel.endsWith(".jsonl") || rel.endsWith(".updates") || rel.endsWith(".snapshot");
+    // 1b. Every other document, before any length is noted: step 3 then shows that none
+    //     changed from the last of these opens to the check, and every length below is
+    //     noted inside that interval.
+    for (const rel of all) {
+      if (appended(rel)) continue;
+      if (!(await hold(rel))) return null;
+    }
     // 2a. Table journals before any log: a journal's line is appended only after the log
     //     entries it follows are durable, so a journal length noted first is covered by
-    //     the log lengths noted after it. Read from the handle opened now: a fold replaces
-    //     the journal (and the snapshot, which step 3 notices).
+    //     the log lengths noted after it. A fold replaces the journal (and the snapshot):
+    //     step 3 checks the journals' inodes too.
     for (const rel of all.filter((r) => r.endsWith(".journal"))) {
       const handle = await openIfExists(path.join(dataDir, rel));
       if (!handle) return null;
-      journals.push({ rel, handle, length: Number((await handle.stat()).size) });
+      const st = await handle.stat({ bigint: true });
+      journals.push({ rel, handle, length: Number(st.size), ino: st.ino, dev: st.dev });
     }
     for (const rel of all) {
-      if (rel.endsWith(".journal")) continue;
       if (rel.endsWith(".jsonl")) {
         const handle = await openIfExists(path.join(dataDir, rel));
         if (!handle) return null;
-        // 2. The length now: the bytes before it are never rewritten.
+        // 2b. The length now: the bytes before it are never rewritten.
         logs.push({ rel, handle, length: Number((await handle.stat()).size) });
       } else if (rel.endsWith(".updates")) updates.push(rel);
       else if (rel.endsWith(".snapshot")) snapshots.push(rel);
-      else if (!(await hold(rel))) return null;
     }
     // 3. Nothing replaced since it was opened (an inode we hold cannot be reused).
-    for (const h of held) {
+    for (const h of [...held, ...journals]) {
       const now = await stat(path.join(dataDir, h.rel), { bigint: true }).catch(() => null);
       if (!now || now.ino !== h.ino || now.dev !== h.dev) return null;
     }

@@ -171,10 +171,10 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
       await this.journal.appendDurable(line);
     } catch (err) {
       // Whatever reached the file must not be replayed as if it had been written: cut it,
-      // or, if even that fails, fold (replacing the journal) at the next write.
-      await this.journal.truncate(this.journalBytes).catch(() => {
-        this.journalNeeds = "fold";
-      });
+      // or, if even that fails, fold the state as it was before this update now (the
+      // new journal replaces the one holding the line). If that fails too, the next
+      // write folds; until then a crash would replay the refused line.
+      await this.journal.truncate(this.journalBytes).catch(() => this.fold(last).catch(() => undefined));
       throw err;
     }
     this.journalBytes += line.length;
@@ -192,7 +192,11 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
   /** The whole state as the new snapshot, then an empty journal that continues it. */
   private async fold(next: T): Promise<void> {
     const snapshot = this.encodeSnapshot(next);
-    await writeFileDurable(this.snapshotFile, snapshot);
+    // Until the fold is through, the next write folds again: a failure after the rename
+    // (the directory's fsync) leaves a snapshot on disk that `last` and `base` do not
+    // describe, and appending to the old journal would be lost on the next load.
+    this.journalNeeds = "fold";
+    await this.writeSnapshot(snapshot);
     // The new snapshot holds everything: from here a failure only leaves a journal that
     // no longer continues it, which is ignored on read and replaced before an append.
     this.last = next;
@@ -202,6 +206,11 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
     // Not thrown: the update is durable in the snapshot, and the caller must not be told
     // otherwise. The next append tries the fresh journal again.
     await this.freshJournal().catch(() => undefined);
+  }
+
+  /** The durable rewrite of the snapshot (its own method: tests make it fail). */
+  private async writeSnapshot(bytes: Uint8Array): Promise<void> {
+    await writeFileDurable(this.snapshotFile, bytes);
   }
 
   /** Replaces the journal by an empty one that continues the snapshot on disk. */

@@ -208,4 +208,23 @@ describe("JournaledJSONFile", () => {
     expect(() => openSealedJournal(sealer, place, `${header}\n${second}\n${first}\n`)).toThrow();
     expect(() => openSealedJournal(sealer, place, `${first}\n`)).toThrow(/no header/);
   });
+
+  it("a fold that fails after its snapshot reached the disk is done again by the next write: nothing acknowledged is lost", async () => {
+    const doc = await open();
+    await doc.update((d) => void d.items.push(item("a")));
+    await doc.update((d) => void d.items.push(item("b")));
+    const adapter = (doc as unknown as { low: { adapter: { writeSnapshot: (b: Uint8Array) => Promise<void> } } }).low.adapter;
+    const real = adapter.writeSnapshot.bind(adapter);
+    adapter.writeSnapshot = async (bytes) => {
+      await real(bytes); // renamed into place, then the directory's fsync "fails"
+      throw new Error("EIO: fsync of the directory failed");
+    };
+    await expect(doc.update((d) => void (d.name = "erased"), { erase: true })).rejects.toThrow("EIO");
+    adapter.writeSnapshot = real;
+    await doc.update((d) => void d.items.push(item("acknowledged")));
+    const again = await open();
+    expect(again.data).toEqual(doc.data);
+    expect(again.data.items.map((x) => x.id)).toEqual(["a", "b", "acknowledged"]);
+    expect(again.data.name).toBe("");
+  });
 });
