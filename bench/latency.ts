@@ -361,12 +361,13 @@ async function drive(kind: "tafel" | "bare", o: LatencyOptions, plans: Planned[]
   }
 }
 
-export async function runLatency(o: LatencyOptions & { rates: number[]; idleSockets: number }, say: (s: string) => void): Promise<Figure[]> {
+export async function runLatency(o: LatencyOptions & { rates: number[]; idleSockets: number; searchSteps: number }, say: (s: string) => void): Promise<Figure[]> {
   const describe = (r: RunResult) =>
     `p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p99 ${percentile(r.latencies, 99).toFixed(1)} ms, max ${percentile(r.latencies, 100).toFixed(1)} ms; ` +
     `${r.received}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.postFailures} failed POSTs, POST p50 ${r.postP50.toFixed(1)} ms, ${r.elapsedS.toFixed(1)} s`;
   const p = (r: RunResult, q: number) => percentile(r.latencies, q);
   const figures: Figure[] = [];
+  const results: { rate: number; tafel: RunResult }[] = [];
   for (const [n, rate] of o.rates.entries()) {
     const run = { ...o, rate };
     const plans = plan(run);
@@ -430,6 +431,67 @@ export async function runLatency(o: LatencyOptions & { rates: number[]; idleSock
         }),
       );
     }
+    results.push({ rate, tafel });
   }
+  if (o.searchSteps > 0) figures.push(...(await maxSustainable(o, results, say, describe)));
   return figures;
+}
+
+/**
+ * Tafel keeps up at a rate when every release was answered and delivered, the run
+ * drained within 10% of its planned duration, and p99 stayed under a second (a queue
+ * that grows through the run shows as all three).
+ */
+function keptUp(r: RunResult, durationS: number): boolean {
+  return r.received === r.expected && r.postFailures === 0 && r.elapsedS <= durationS * 1.1 && percentile(r.latencies, 99) < 1_000;
+}
+
+/**
+ * The maximum sustainable rate: bisection between the highest rate Tafel kept up with
+ * and the lowest it did not (from the steady-rate runs, or doubling until it fails),
+ * `searchSteps` Tafel runs in all; then the bare baseline at the rate found, for the
+ * latency figures there.
+ */
+async function maxSustainable(
+  o: LatencyOptions & { searchSteps: number },
+  done: { rate: number; tafel: RunResult }[],
+  say: (s: string) => void,
+  describe: (r: RunResult) => string,
+): Promise<Figure[]> {
+  const kept = done.filter((d) => keptUp(d.tafel, o.durationS));
+  const failed = done.filter((d) => !keptUp(d.tafel, o.durationS));
+  let lo = kept.reduce<{ rate: number; tafel: RunResult } | null>((best, d) => (best === null || d.rate > best.rate ? d : best), null);
+  let hi = failed.reduce<number | null>((min, d) => (min === null || d.rate < min ? d.rate : min), null);
+  say(`  — maximum sustainable rate: searching${lo ? ` above ${lo.rate}/s` : ""}${hi !== null ? ` below ${hi}/s` : ""} (${o.searchSteps} runs)`);
+  for (let step = 0; step < o.searchSteps; step += 1) {
+    const rate = hi === null ? Math.round((lo?.rate ?? 25) * 2) : Math.round(((lo?.rate ?? 0) + hi) / 2);
+    if (lo && rate <= lo.rate) break;
+    const run = { ...o, rate };
+    const tafel = await drive("tafel", run, plan(run), 0, say);
+    const ok = keptUp(tafel, o.durationS);
+    say(`  tafel @ ${rate}/s: ${describe(tafel)} → ${ok ? "kept up" : "fell behind"}`);
+    if (ok) lo = { rate, tafel };
+    else hi = rate;
+  }
+  if (!lo) return [];
+  const run = { ...o, rate: lo.rate };
+  const bare = await drive("bare", run, plan(run), 0, say);
+  say(`  bare @ ${lo.rate}/s: ${describe(bare)}`);
+  const g = `release→delivery ${o.tables * o.tableSize} clients (${o.tables}×${o.tableSize}) @ max sustainable ${lo.rate}/s`;
+  const p = (r: RunResult, q: number) => percentile(r.latencies, q);
+  return [
+    figure({
+      group: g,
+      name: "maximum sustainable rate (releases/s)",
+      tafel: lo.rate,
+      baseline: 200,
+      unit: "count",
+      target: "(informative: baseline = the issue's 200/s)",
+      met: null,
+      note: `highest rate kept up with (all delivered, no failed POST, drained within 10%, p99 < 1 s)${hi !== null ? `; fell behind at ${hi}/s` : ""}`,
+    }),
+    figure({ group: g, name: "p50 (ms)", tafel: p(lo.tafel, 50), baseline: p(bare, 50), unit: "ms", target: "", met: null }),
+    figure({ group: g, name: "p99 (ms)", tafel: p(lo.tafel, 99), baseline: p(bare, 99), unit: "ms", target: "", met: null, note: "the bare baseline run at the same rate after the search" }),
+    figure({ group: g, name: "max (ms)", tafel: p(lo.tafel, 100), baseline: p(bare, 100), unit: "ms", target: "", met: null }),
+  ];
 }

@@ -4,7 +4,7 @@
 //
 // Environment (optional): BENCH_ONLY=log,merkle,latency,yjs,startup · BENCH_TABLES (50) ·
 // BENCH_TABLE_SIZE (20) · BENCH_RATES releases/s over all tables, one pair of runs each (200,50) ·
-// BENCH_IDLE_SOCKETS (1000) · BENCH_DURATION s (10) · BENCH_EDITORS (20) · BENCH_YJS_UPDATES per
+// BENCH_IDLE_SOCKETS (1000) · BENCH_MAX_SEARCH Tafel runs to find the maximum sustainable rate (3; 0: none) · BENCH_DURATION s (10) · BENCH_EDITORS (20) · BENCH_YJS_UPDATES per
 // editor (100) · BENCH_STARTUP_TABLES (10000) · BENCH_STARTUP_ENTRIES per table (100) ·
 // BENCH_OUT (bench/RESULTS.md) · BENCH_CPU_PROF=<dir> profiles the Tafel server of the latency runs.
 // Scale down (e.g. BENCH_TABLES=10 BENCH_STARTUP_TABLES=500) on a busy machine while developing.
@@ -58,6 +58,7 @@ await section("latency", "3. Release → delivery latency", () =>
       rates: (process.env.BENCH_RATES ?? "200,50").split(",").map(Number).filter((n) => Number.isFinite(n) && n > 0),
       durationS: envInt("BENCH_DURATION", 10),
       idleSockets: envInt("BENCH_IDLE_SOCKETS", 1000),
+      searchSteps: envInt("BENCH_MAX_SEARCH", 3),
     },
     say,
   ),

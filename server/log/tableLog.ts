@@ -50,14 +50,18 @@ export class TableLog {
     /** Bytes of the file that are durable: where a failed group is cut back to. */
     private durableBytes: number,
   ) {
-    for (let i = 0; i < tree.size; i += 1) this.byLeaf.set(hex(tree.leaf(i)), i);
     this.index = DeliveryIndex.of(list);
     this.receiptTimes = ReceiptTimes.of(list);
     this.nextSeq = list.length;
   }
 
-  /** Leaf hash (hex) → index, for get-proof-by-hash. */
+  /**
+   * Leaf hash (hex) → index, for get-proof-by-hash: built up to the tree's size on the
+   * first look-up after appends, not on every append (a hex string and a map entry per
+   * entry were a tenth of a group commit's CPU, and a look-up by hash is rare).
+   */
   private readonly byLeaf = new Map<string, number>();
+  private byLeafSize = 0;
   /** Deliveries and receipts, durable and queued. */
   private index: DeliveryIndex;
   /** First sent / delivered / opened per fragment and recipient, durable entries only. */
@@ -123,6 +127,10 @@ export class TableLog {
   }
 
   indexOfLeaf(leafHashHex: string): number | undefined {
+    for (; this.byLeafSize < this.tree.size; this.byLeafSize += 1) {
+      // Leaves are unique: every line carries its own seq.
+      this.byLeaf.set(hex(this.tree.leaf(this.byLeafSize)), this.byLeafSize);
+    }
     return this.byLeaf.get(leafHashHex);
   }
 
@@ -188,7 +196,6 @@ export class TableLog {
     }
     lines.forEach((l, i) => {
       const leaf = leaves[i] as Buffer;
-      this.byLeaf.set(leaf.toString("hex"), this.canonical.length);
       this.tree.append(leaf);
       this.canonical.push(l);
     });

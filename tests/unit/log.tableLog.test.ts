@@ -264,6 +264,19 @@ describe("TableLog group commit", () => {
     await log.close();
   });
 
+  it("finds an entry by its leaf hash, for entries appended before and after the first look-up, and after reopening", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([sent("a", "h0"), sent("b", "h1")]);
+    expect(log.indexOfLeaf(log.leafHashAt(1))).toBe(1);
+    await log.append([sent("c", "h2")]);
+    expect(log.indexOfLeaf(log.leafHashAt(2))).toBe(2);
+    expect(log.indexOfLeaf(log.leafHashAt(0))).toBe(0);
+    expect(log.indexOfLeaf("00".repeat(32))).toBeUndefined();
+    await log.close();
+    const { log: again } = await TableLog.open(file);
+    expect(again.indexOfLeaf(log.leafHashAt(2))).toBe(2);
+  });
+
   it("a failed fsync rejects every caller of the group and every one queued behind it, and leaves no gap", async () => {
     const watched = new WatchedFile(file);
     const { log } = await TableLog.open(file, { file: watched });
