@@ -99,12 +99,13 @@ async function copyOnce(dataDir: string): Promise<Map<string, Uint8Array> | null
     //    tafel.json, which step 3 notices.
     if (!(await hold("tafel.json"))) throw new Error("the data directory has no tafel.json");
     const all = (await listFiles(dataDir)).filter((rel) => rel !== "tafel.json" && !skipped(rel));
-    const appended = (rel: string) => rel.endsWith(".journal") || rel.endsWith(".jsonl") || rel.endsWith(".updates") || rel.endsWith(".snapshot");
+    // Journals and logs are read by noted length (step 2), Yjs files in pairs (step 4).
+    const notHeld = (rel: string) => rel.endsWith(".journal") || rel.endsWith(".jsonl") || rel.endsWith(".updates") || rel.endsWith(".snapshot");
     // 1b. Every other document, before any length is noted: step 3 then shows that none
     //     changed from the last of these opens to the check, and every length below is
     //     noted inside that interval.
     for (const rel of all) {
-      if (appended(rel)) continue;
+      if (notHeld(rel)) continue;
       if (!(await hold(rel))) return null;
     }
     // 2a. Table journals before any log: a journal's line is appended only after the log

@@ -17,8 +17,7 @@
 // silently skipping the disk (and the indexes built on a committed state, globalIndex.ts).
 import { Low, type Adapter } from "lowdb";
 import { current, freeze, Immer, isDraft } from "immer";
-import { DurableJSONFile } from "./durableFile.js";
-import type { Sealer } from "./sealer.js";
+import { DurableJSONFile, type Sealing } from "./durableFile.js";
 
 const immer = new Immer({ autoFreeze: true });
 
@@ -65,7 +64,7 @@ export class DurableDoc<T> {
   }
 
   /** A document rewritten whole on every write (tafel.json). */
-  static open<T>(file: string, defaults: T, sealing?: { sealer: Sealer; place: string }): Promise<DurableDoc<T>> {
+  static open<T>(file: string, defaults: T, sealing?: Sealing): Promise<DurableDoc<T>> {
     return DurableDoc.using(new DurableJSONFile<T>(file, sealing), defaults);
   }
 

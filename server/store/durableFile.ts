@@ -65,27 +65,33 @@ export async function readTextIfExists(file: string): Promise<string | null> {
   }
 }
 
+export type Sealing = { sealer: Sealer; place: string };
+
+/** A whole document as stored: JSON, sealed for its place when given a sealing. */
+export function encodeDocument(data: unknown, sealing?: Sealing): Uint8Array {
+  const json = Buffer.from(JSON.stringify(data), "utf8");
+  return sealing ? sealing.sealer.seal(json, sealing.place) : json;
+}
+
+/** The document stored in these bytes (opened for its place when sealed). */
+export function decodeDocument<T>(stored: Uint8Array, sealing?: Sealing): T {
+  const plain = sealing ? sealing.sealer.open(stored, sealing.place) : stored;
+  return JSON.parse(Buffer.from(plain).toString("utf8")) as T;
+}
+
 /** A lowdb adapter with fsync'd writes, sealed at rest when given a sealer. Callers serialise writes. */
 export class DurableJSONFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
-    private readonly sealing?: { sealer: Sealer; place: string },
+    private readonly sealing?: Sealing,
   ) {}
 
   async read(): Promise<T | null> {
-    let stored: Buffer;
-    try {
-      stored = await readFile(this.file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-      throw err;
-    }
-    const plain = this.sealing ? this.sealing.sealer.open(stored, this.sealing.place) : stored;
-    return JSON.parse(Buffer.from(plain).toString("utf8")) as T;
+    const stored = await readBytesIfExists(this.file);
+    return stored === null ? null : decodeDocument<T>(stored, this.sealing);
   }
 
   async write(data: T): Promise<void> {
-    const json = JSON.stringify(data);
-    await writeFileDurable(this.file, this.sealing ? this.sealing.sealer.seal(Buffer.from(json, "utf8"), this.sealing.place) : json);
+    await writeFileDurable(this.file, encodeDocument(data, this.sealing));
   }
 }

@@ -20,7 +20,7 @@
 import { createHash } from "node:crypto";
 import { truncate } from "node:fs/promises";
 import { AppendFile } from "../log/appendFile.js";
-import { readBytesIfExists, writeFileDurable } from "./durableFile.js";
+import { decodeDocument, encodeDocument, readBytesIfExists, writeFileDurable, type Sealing } from "./durableFile.js";
 import { applyOps, diffStates, JournalOps } from "./journalOps.js";
 import type { Sealer } from "./sealer.js";
 import type { DocAdapter } from "./durableDoc.js";
@@ -41,20 +41,37 @@ export function journalLinePlace(snapshotPlace: string, base: string, index: num
  * read what is on disk: the running server reads journals only through the adapter.
  */
 export function openSealedJournal(sealer: Sealer, snapshotPlace: string, text: string): string[] {
-  const [header, ...lines] = text.slice(0, text.lastIndexOf("\n") + 1).split("\n").slice(0, -1);
-  let base: unknown;
+  let parts: JournalParts | null = null;
   try {
-    ({ base } = JSON.parse(header ?? "") as { base?: unknown });
+    parts = journalParts(text);
   } catch {
-    base = undefined;
+    // A header that is not JSON names no snapshot either.
   }
-  if (typeof base !== "string") throw new Error(`the journal of ${snapshotPlace} has no header naming its snapshot`);
-  return lines.map((line, i) => Buffer.from(sealer.open(Buffer.from(line, "base64"), journalLinePlace(snapshotPlace, base, i))).toString("utf8"));
+  const base = parts?.base;
+  if (parts === null || typeof base !== "string") throw new Error(`the journal of ${snapshotPlace} has no header naming its snapshot`);
+  return parts.lines.map((line, i) => Buffer.from(sealer.open(Buffer.from(line, "base64"), journalLinePlace(snapshotPlace, base, i))).toString("utf8"));
+}
+
+interface JournalParts {
+  /** The header's `base` (undefined without a whole header line). */
+  base: unknown;
+  /** The whole lines after the header. */
+  lines: string[];
+  /** Where the last whole line ends: anything after it was never acknowledged. */
+  wholeBytes: number;
+}
+
+/** A journal's text as stored, split at its newlines; throws if the header is not JSON. */
+function journalParts(text: string): JournalParts {
+  const whole = text.slice(0, text.lastIndexOf("\n") + 1);
+  const [header, ...lines] = whole.split("\n").slice(0, -1);
+  const base = header === undefined ? undefined : (JSON.parse(header) as { base?: unknown }).base;
+  return { base, lines: lines.filter((l) => l.length > 0), wholeBytes: Buffer.byteLength(whole) };
 }
 
 export interface JournaledFileOptions {
   /** Seals snapshot and lines; `place` names the snapshot (e.g. "tables/<id>/table.json"). */
-  sealing?: { sealer: Sealer; place: string };
+  sealing?: Sealing;
 }
 
 export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
@@ -87,12 +104,6 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
     return journalLinePlace(this.options.sealing?.place ?? "", this.base ?? "", index);
   }
 
-  private encodeSnapshot(state: T): Uint8Array {
-    const json = Buffer.from(JSON.stringify(state), "utf8");
-    const s = this.options.sealing;
-    return s ? s.sealer.seal(json, s.place) : json;
-  }
-
   private encodeLine(ops: unknown, index: number): string {
     const json = JSON.stringify(ops);
     const s = this.options.sealing;
@@ -108,8 +119,7 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
   async read(): Promise<T | null> {
     const stored = await readBytesIfExists(this.snapshotFile);
     if (stored === null) return null;
-    const s = this.options.sealing;
-    const state = JSON.parse(Buffer.from(s ? s.sealer.open(stored, s.place) : stored).toString("utf8")) as T;
+    const state = decodeDocument<T>(stored, this.options.sealing);
     this.base = sha256(stored);
     this.snapshotBytes = stored.length;
     await this.replay(state);
@@ -120,27 +130,24 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
   /** Applies the journal that continues this snapshot; forgets one that does not. */
   private async replay(state: T): Promise<void> {
     const bytes = await readBytesIfExists(this.journalFile);
-    const text = bytes?.toString("utf8") ?? "";
-    const firstEnd = text.indexOf("\n");
-    let header: { base?: unknown } | null = null;
+    let parts: JournalParts;
     try {
-      header = firstEnd < 0 ? null : (JSON.parse(text.slice(0, firstEnd)) as { base?: unknown });
+      parts = journalParts(bytes?.toString("utf8") ?? "");
     } catch {
       // Ignoring it would drop acknowledged updates without a word.
       throw new Error(`${this.journalFile} has a damaged header; restore the table from a backup.`);
     }
-    if (!header || header.base !== this.base) {
+    if (parts.base === undefined || parts.base !== this.base) {
       // No journal, or one written for an earlier snapshot (a fold cut short): the
       // snapshot is everything. A fresh journal is written before the next append.
       this.journalNeeds = "fresh";
       return;
     }
-    const end = text.lastIndexOf("\n") + 1;
-    if (end < text.length) {
+    if (bytes !== null && parts.wholeBytes < bytes.length) {
       // The last line was being written when the process stopped: never acknowledged.
-      await truncate(this.journalFile, Buffer.byteLength(text.slice(0, end)));
+      await truncate(this.journalFile, parts.wholeBytes);
     }
-    const body = text.slice(firstEnd + 1, end).split("\n").filter((l) => l.length > 0);
+    const body = parts.lines;
     body.forEach((line, i) => {
       let ops;
       try {
@@ -151,7 +158,7 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
       applyOps(state, ops);
     });
     this.lines = body.length;
-    this.journalBytes = Buffer.byteLength(text.slice(0, end));
+    this.journalBytes = parts.wholeBytes;
   }
 
   async write(next: T): Promise<void> {
@@ -191,7 +198,7 @@ export class JournaledJSONFile<T extends object> implements DocAdapter<T> {
 
   /** The whole state as the new snapshot, then an empty journal that continues it. */
   private async fold(next: T): Promise<void> {
-    const snapshot = this.encodeSnapshot(next);
+    const snapshot = encodeDocument(next, this.options.sealing);
     // Until the fold is through, the next write folds again: a failure after the rename
     // (the directory's fsync) leaves a snapshot on disk that `last` and `base` do not
     // describe, and appending to the old journal would be lost on the next load.
