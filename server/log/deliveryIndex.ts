@@ -4,20 +4,19 @@
 // load, and fed every entry as it is staged for writing (so a receipt staged but not yet
 // on disk is not logged twice).
 import type { LogEntry } from "./entries.js";
+import { PairMap } from "./pairMap.js";
 
 export interface SentDelivery {
   fragment: string;
   recipient: string;
 }
 
-const pair = (fragment: string, recipient: string) => `${fragment}\u0000${recipient}`;
-
 export class DeliveryIndex {
   private readonly sentById = new Map<string, SentDelivery>();
   private readonly deliveredIds = new Set<string>();
   /** fragment × recipient pairs that content was sent to / that were opened. */
-  private readonly sentPairs = new Set<string>();
-  private readonly openedPairs = new Set<string>();
+  private readonly sentPairs = new PairMap<true>();
+  private readonly openedPairs = new PairMap<true>();
 
   static of(entries: readonly LogEntry[]): DeliveryIndex {
     const index = new DeliveryIndex();
@@ -28,11 +27,11 @@ export class DeliveryIndex {
   add(e: LogEntry): void {
     if (e.type === "fragment-sent") {
       this.sentById.set(e.delivery, { fragment: e.fragment, recipient: e.recipient });
-      this.sentPairs.add(pair(e.fragment, e.recipient));
+      this.sentPairs.set(e.fragment, e.recipient, true);
     } else if (e.type === "fragment-delivered") {
       this.deliveredIds.add(e.delivery);
     } else if (e.type === "fragment-opened") {
-      this.openedPairs.add(pair(e.fragment, e.recipient));
+      this.openedPairs.set(e.fragment, e.recipient, true);
     }
   }
 
@@ -47,10 +46,10 @@ export class DeliveryIndex {
 
   /** Whether content of this fragment was ever sent to this recipient (copies may exist). */
   wasSent(fragment: string, recipient: string): boolean {
-    return this.sentPairs.has(pair(fragment, recipient));
+    return this.sentPairs.has(fragment, recipient);
   }
 
   wasOpened(fragment: string, recipient: string): boolean {
-    return this.openedPairs.has(pair(fragment, recipient));
+    return this.openedPairs.has(fragment, recipient);
   }
 }

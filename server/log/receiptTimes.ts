@@ -4,13 +4,17 @@
 // from a scan of the whole log made every release cost more as the table's history grew.
 // Kept by TableLog from durable entries only, so a step shows once it is in the log.
 import type { LogEntry } from "./entries.js";
+import { PairMap } from "./pairMap.js";
 
 export type ReceiptStep = "fragment-sent" | "fragment-delivered" | "fragment-opened";
 
-const key = (step: ReceiptStep, fragment: string, recipient: string) => `${step}\u0000${fragment}\u0000${recipient}`;
-
 export class ReceiptTimes {
-  private readonly first = new Map<string, string>();
+  /** Per step: fragment × recipient → the time of the first entry. */
+  private readonly first: Record<ReceiptStep, PairMap<string>> = {
+    "fragment-sent": new PairMap(),
+    "fragment-delivered": new PairMap(),
+    "fragment-opened": new PairMap(),
+  };
 
   static of(entries: readonly LogEntry[]): ReceiptTimes {
     const times = new ReceiptTimes();
@@ -20,12 +24,11 @@ export class ReceiptTimes {
 
   add(e: LogEntry): void {
     if (e.type !== "fragment-sent" && e.type !== "fragment-delivered" && e.type !== "fragment-opened") return;
-    const k = key(e.type, e.fragment, e.recipient);
-    if (!this.first.has(k)) this.first.set(k, e.at);
+    this.first[e.type].setFirst(e.fragment, e.recipient, e.at);
   }
 
   /** The time of the first entry of this step for this fragment and recipient, if any. */
   firstAt(step: ReceiptStep, fragment: string, recipient: string): string | undefined {
-    return this.first.get(key(step, fragment, recipient));
+    return this.first[step].get(fragment, recipient);
   }
 }
