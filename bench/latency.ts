@@ -46,6 +46,9 @@ interface RunResult {
   missingSent: number;
   missingDelivered: number;
   elapsedS: number;
+  /** The server process's CPU time (user + system) from the first POST to the last delivery. */
+  serverCpuMs: number;
+  posted: number;
 }
 
 const SERVER = path.resolve("bench/latencyServer.ts");
@@ -89,7 +92,7 @@ export class Child {
 
   static async start<T>(args: string[], timeoutMs: number, script = SERVER): Promise<{ child: Child; ready: T }> {
     // BENCH_CPU_PROF=<dir>: profile the Tafel server (written when it stops).
-    const prof = process.env.BENCH_CPU_PROF && args[0] === "tafel" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const prof = process.env.BENCH_CPU_PROF && (args[0] === "tafel" || (process.env.BENCH_PROF_BARE && args[0] === "bare")) ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     // --max-semi-space-size as scripts/start.mjs (Tafel and the bare baseline alike).
     const proc = spawn(process.execPath, ["--expose-gc", "--max-semi-space-size=64", ...prof, "--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe", "ipc"], env: { UV_THREADPOOL_SIZE: "64", ...process.env, NODE_ENV: "production" } }); // as scripts/start.mjs
     const errs: string[] = [];
@@ -268,6 +271,7 @@ async function drive(kind: "tafel" | "bare", o: LatencyOptions, plans: Planned[]
     }
 
     // Steady releases.
+    const cpuBefore = (await child.ask({ type: "cpu" }, "cpu")).ms;
     const interval = 1000 / o.rate;
     const start = nowMs();
     const postTimes: number[] = [];
@@ -321,6 +325,7 @@ async function drive(kind: "tafel" | "bare", o: LatencyOptions, plans: Planned[]
     const until = nowMs() + 15_000;
     while (received < expected && nowMs() < until) await sleep(50);
     const elapsedS = (nowMs() - start) / 1000;
+    const serverCpuMs = (await child.ask({ type: "cpu" }, "cpu")).ms - cpuBefore;
 
     let missingSent = 0;
     let missingDelivered = 0;
@@ -349,6 +354,8 @@ async function drive(kind: "tafel" | "bare", o: LatencyOptions, plans: Planned[]
       missingSent,
       missingDelivered,
       elapsedS,
+      serverCpuMs,
+      posted: inflight.length,
     };
   } finally {
     for (const c of clients.flat()) c.socket.close();
@@ -361,10 +368,15 @@ async function drive(kind: "tafel" | "bare", o: LatencyOptions, plans: Planned[]
   }
 }
 
+/** Server CPU time per release POSTed in a run. */
+const cpuPerRelease = (r: RunResult): number => r.serverCpuMs / Math.max(1, r.posted);
+/** The server's CPU time as a share of the run's wall time (100% = one core). */
+const busy = (r: RunResult): number => (100 * r.serverCpuMs) / (r.elapsedS * 1000);
+
 export async function runLatency(o: LatencyOptions & { rates: number[]; idleSockets: number; searchSteps: number }, say: (s: string) => void): Promise<Figure[]> {
   const describe = (r: RunResult) =>
     `p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p99 ${percentile(r.latencies, 99).toFixed(1)} ms, max ${percentile(r.latencies, 100).toFixed(1)} ms; ` +
-    `${r.received}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.postFailures} failed POSTs, POST p50 ${r.postP50.toFixed(1)} ms, ${r.elapsedS.toFixed(1)} s`;
+    `${r.received}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.postFailures} failed POSTs, POST p50 ${r.postP50.toFixed(1)} ms, ${r.elapsedS.toFixed(1)} s, server CPU ${cpuPerRelease(r).toFixed(2)} ms/release (${busy(r).toFixed(0)}% of one core)`;
   const p = (r: RunResult, q: number) => percentile(r.latencies, q);
   const figures: Figure[] = [];
   const results: { rate: number; tafel: RunResult }[] = [];
@@ -415,6 +427,16 @@ export async function runLatency(o: LatencyOptions & { rates: number[]; idleSock
         target: "0 (sent + delivered logged)",
         met: tafel.missingSent + tafel.missingDelivered === 0 && tafel.received > 0,
         note: `${tafel.missingSent} without fragment-sent, ${tafel.missingDelivered} without fragment-delivered`,
+      }),
+      figure({
+        group: g,
+        name: "server CPU per release (ms)",
+        tafel: cpuPerRelease(tafel),
+        baseline: cpuPerRelease(bare),
+        unit: "ms",
+        target: "(informative)",
+        met: null,
+        note: `user + system CPU of the server process, first POST to last delivery, ÷ releases: ${busy(tafel).toFixed(0)}% of one core (baseline ${busy(bare).toFixed(0)}%); one process can sustain about 1,000 ÷ this releases/s`,
       }),
     );
     if (idle > 0) {

@@ -52,9 +52,10 @@ export interface ReadyBare {
   url: string;
 }
 
-export type ParentMessage = { type: "rss" } | { type: "log"; tableIds: string[] } | { type: "stop" };
+export type ParentMessage = { type: "rss" } | { type: "cpu" } | { type: "log"; tableIds: string[] } | { type: "stop" };
 export type ChildMessage =
   | { type: "rss"; rss: number }
+  | { type: "cpu"; ms: number }
   | { type: "log"; sent: { delivery: string; recipient: string }[]; delivered: string[] }
   | { type: "stopped" };
 
@@ -114,6 +115,12 @@ function settledRss(): number {
   gc?.();
   gc?.();
   return process.memoryUsage().rss;
+}
+
+/** CPU time (user + system, all threads) this process has used so far. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 function send(message: ChildMessage): void {
@@ -208,6 +215,7 @@ async function runTafel(dataDir: string, draftsPerTable: number): Promise<void> 
   process.on("message", (m: ParentMessage) => {
     void (async () => {
       if (m.type === "rss") send({ type: "rss", rss: settledRss() });
+      if (m.type === "cpu") send({ type: "cpu", ms: cpuMs() });
       if (m.type === "log") {
         const sent: { delivery: string; recipient: string }[] = [];
         const delivered: string[] = [];
@@ -272,6 +280,7 @@ async function runBare(): Promise<void> {
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   process.on("message", (m: ParentMessage) => {
     if (m.type === "rss") send({ type: "rss", rss: settledRss() });
+    if (m.type === "cpu") send({ type: "cpu", ms: cpuMs() });
     if (m.type === "log") send({ type: "log", sent: [], delivered: [] });
     if (m.type === "stop") {
       void io.close();

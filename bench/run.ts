@@ -5,9 +5,10 @@
 // Environment (optional): BENCH_ONLY=log,merkle,latency,yjs,startup · BENCH_TABLES (50) ·
 // BENCH_TABLE_SIZE (20) · BENCH_RATES releases/s over all tables, one pair of runs each (200,50) ·
 // BENCH_MAX_SEARCH Tafel runs to find the maximum sustainable rate (3; 0: no search) ·
-// BENCH_IDLE_SOCKETS (1000) · BENCH_DURATION s (10) · BENCH_EDITORS (20) · BENCH_YJS_UPDATES per
+// BENCH_IDLE_SOCKETS (1000; 0: no idle memory figure) · BENCH_DURATION s (10) · BENCH_EDITORS (20) · BENCH_YJS_UPDATES per
 // editor (100) · BENCH_STARTUP_TABLES (10000) · BENCH_STARTUP_ENTRIES per table (100) ·
-// BENCH_OUT (bench/RESULTS.md) · BENCH_CPU_PROF=<dir> profiles the Tafel server of the latency runs.
+// BENCH_OUT (bench/RESULTS.md) · BENCH_CPU_PROF=<dir> profiles the Tafel server of the latency runs
+// (and the bare baseline too with BENCH_PROF_BARE=1).
 // Scale down (e.g. BENCH_TABLES=10 BENCH_STARTUP_TABLES=500) on a busy machine while developing.
 import { cpus, loadavg } from "node:os";
 import { writeFile } from "node:fs/promises";
@@ -19,10 +20,11 @@ import { runLatency } from "./latency.js";
 import { runYjsBoard } from "./yjsBoard.js";
 import { runStartup } from "./startup.js";
 
-function envInt(name: string, fallback: number): number {
+/** A whole number from the environment, at least `min` (0 where 0 means "none"), else the default. */
+function envInt(name: string, fallback: number, min = 1): number {
   const v = process.env[name];
-  const n = v === undefined ? Number.NaN : Number(v);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
+  const n = v === undefined || v === "" ? Number.NaN : Number(v);
+  return Number.isInteger(n) && n >= min ? n : fallback;
 }
 
 const only = new Set((process.env.BENCH_ONLY ?? "log,merkle,latency,yjs,startup").split(",").map((s) => s.trim()));
@@ -58,8 +60,8 @@ await section("latency", "3. Release → delivery latency", () =>
       rate: 0,
       rates: (process.env.BENCH_RATES ?? "200,50").split(",").map(Number).filter((n) => Number.isFinite(n) && n > 0),
       durationS: envInt("BENCH_DURATION", 10),
-      idleSockets: envInt("BENCH_IDLE_SOCKETS", 1000),
-      searchSteps: envInt("BENCH_MAX_SEARCH", 3),
+      idleSockets: envInt("BENCH_IDLE_SOCKETS", 1000, 0),
+      searchSteps: envInt("BENCH_MAX_SEARCH", 3, 0),
     },
     say,
   ),
@@ -104,7 +106,7 @@ const md = [
   "",
   "- **log append**: `TableLog.append` with group commit (server/log/tableLog.ts): each call is numbered at once and queued; one writer turns everything queued into one write and one fsync on a handle kept open, and acknowledges each caller after the fsync that covers it. The 100 writers queue their entry under one `async-mutex` table lock and await durability outside it, as the delivery receipts in `server/domain/fragments.ts` do. Baseline: write + fsync per line on an open handle, same directory, same line length.",
   "- **merkle proofs**: `MerkleTree` from random 32-byte leaves; each figure is the fastest of 15 rounds (the machine is shared). Baseline: one SHA-256 of 64 bytes (`@noble/hashes`, the portable implementation the browser uses), so ratios read as \"hashes\". The tree caches the right-edge subtree hashes per tree size and packs its four lowest levels (15/16 of the nodes) into byte arrays, so a proof against the current tree is O(log n) look-ups and no hashing; the tree build line uses the portable hash (TableLog builds with node:crypto, several times faster).",
-  "- **release→delivery**: the server runs in a child process (`bench/latencyServer.ts`, `createTafel`, NODE_ENV=production, request log to a file, `--max-semi-space-size=64` as `npm start`; the bare baseline likewise); the load clients are real socket.io clients in the bench process, one per participant, each with its own session, `table:open`, acknowledging deliveries like the real client. The accounts are written once in one go (one password hash; the bench's people get sessions directly, never sign in), the tables, invitations and acceptances are built through the domain functions; the world is cached under the OS temp dir (`tafel-bench-cache/`) and each run works on a fresh copy. Releases are POSTed at a steady rate from a fixed plan (5–19 recipients, 600-byte body) that the baseline replays: a bare socket.io server in the same kind of child process, relaying the same payload to each recipient's socket with an ack, without auth, policy or logging. Latency: just before the POST → the recipient's `fragment:deliver` handler (one clock, the bench process). After the run every delivery received is looked up in the table logs (`fragment-sent` and `fragment-delivered` with its delivery id). All 1,000 clients run in the bench process itself: on a loaded 2-core machine that process, not the server, can be what limits the baseline. The maximum sustainable rate: Tafel keeps up at a rate when every release is answered and delivered, the run drains within 10% of its planned duration and p99 stays under a second; three more Tafel runs bisect between the highest steady rate it kept up with and the lowest it did not (doubling when it kept up with all), and the bare baseline then runs at the rate found.",
+  "- **release→delivery**: the server runs in a child process (`bench/latencyServer.ts`, `createTafel`, NODE_ENV=production, request log to a file, `--max-semi-space-size=64` as `npm start`; the bare baseline likewise); the load clients are real socket.io clients in the bench process, one per participant, each with its own session, `table:open`, acknowledging deliveries like the real client. The accounts are written once in one go (one password hash; the bench's people get sessions directly, never sign in), the tables, invitations and acceptances are built through the domain functions; the world is cached under the OS temp dir (`tafel-bench-cache/`) and each run works on a fresh copy. Releases are POSTed at a steady rate from a fixed plan (5–19 recipients, 600-byte body) that the baseline replays: a bare socket.io server in the same kind of child process, relaying the same payload to each recipient's socket with an ack, without auth, policy or logging. Latency: just before the POST → the recipient's `fragment:deliver` handler (one clock, the bench process). After the run every delivery received is looked up in the table logs (`fragment-sent` and `fragment-delivered` with its delivery id). Server CPU per release: `process.cpuUsage()` of the server process (user + system, all its threads) from just before the first POST to the last delivery received, divided by the releases POSTed; a Node process runs its JavaScript on one thread, so 1,000 ÷ this is about the most releases/s one process can take (a little more: the fsyncs' system time is spent on its thread pool). All 1,000 clients run in the bench process itself: on a loaded 2-core machine that process, not the server, can be what limits the baseline. The maximum sustainable rate: Tafel keeps up at a rate when every release is answered and delivered, the run drains within 10% of its planned duration and p99 stays under a second; three more Tafel runs bisect between the highest steady rate it kept up with and the lowest it did not (doubling when it kept up with all), and the bare baseline then runs at the rate found.",
   "- **memory**: server RSS after `gc()` before the clients connect and with all sockets connected and their table open; sockets beyond one per participant are further devices of the same participants.",
   "- **yjs board**: 20 y-websocket `WebsocketProvider`s (as the browser, `disableBc`), each a participant with its own session, on the table's board; each types one character per event-loop turn until it has made its quota; the figure is updates ÷ time to full convergence (every document holds every update). Tafel: the authorised `/collab` server of the real server (updates group-committed: one write + fsync for everything queued, each update relayed after the fsync that covers it). Baseline: `bench/yjsRelay.ts`, a plain y-protocols relay (no auth, no disk). The clients share the bench process, so this measures the whole loop, clients included.",
   "- **start-up**: a data directory of 10,000 tables (tafel.json with 10,000 index entries, 100,000 participations, 2,000 people; each table's sealed table.json; 100 canonical log entries per table = 10^6) is generated by cloning a real table built with the domain functions (direct file writes, cached in `tafel-bench-cache/`, copied per run). Timed: `server/index.ts` (what `npm start` runs, under tsx, production mode) from spawn to \"Tafel is running\" and to the first answered request, best of 3, against an empty directory; and `createTafel` + `listen` in the bench process (code already loaded), best of 2 — the part that depends on the data.",
