@@ -75,6 +75,10 @@ export async function createTafel(config: Config, logger: Logger, options: Tafel
   // data/tafel.pid says which process serves this directory (npm run restore refuses while it lives).
   const releaseDataDir = await claimDataDir(config.dataDir);
   const app = express();
+  // Every API answer is Cache-Control: no-store (below), so no browser ever revalidates
+  // one: an ETag would be a SHA-1 of each JSON body computed for nothing. The client's
+  // static files keep theirs (express.static sets its own).
+  app.set("etag", false);
   const http = createServer(app);
   const port = () => (http.address() as AddressInfo | null)?.port ?? config.port;
   const origins = originsFor(config.origins, config.host, port);
