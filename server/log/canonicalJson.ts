@@ -60,7 +60,8 @@ function canonicalArray(items: readonly unknown[]): string {
   for (let i = 0; i < items.length; i += 1) {
     if (i > 0) out += ",";
     const item = items[i];
-    // As JSON.stringify and the package do: undefined (or a hole) in an array is null.
+    // As JSON.stringify does: undefined or a hole in an array is null. (The package
+    // writes null for undefined but leaves a hole empty, which is not JSON.)
     out += item === undefined ? "null" : canonicalJson(item);
   }
   return `${out}]`;

@@ -148,6 +148,9 @@ export class TableLog {
     if (this.broken !== null) {
       return Promise.reject(new TafelError("internal", "This table's log could not be written and must be reopened (restart the server)."));
     }
+    // Nothing to write: no group, and no empty line in the file (backup's check reads
+    // every line as an entry).
+    if (entries.length === 0) return Promise.resolve([]);
     const at = new Date().toISOString();
     const stamped = entries.map((e, i) => ({ ...e, seq: this.nextSeq + i, at }) as LogEntry);
     const lines = stamped.map(canonicalJson);

@@ -24,10 +24,20 @@ function ours(value: unknown): string {
   }
 }
 
-// Names and strings from every UTF-16 code unit, lone surrogates included, and names
-// that read as array indices (which any object lists first, whatever the order).
-const anyText = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "binary-ascii" }), fc.string({ unit: "grapheme" }));
-const names = fc.oneof(anyText, fc.nat({ max: 20 }).map(String), fc.constantFrom("", "__proto__", "constructor", "a", "A", "é", "\u{1F600}", "\ud800"));
+// Names and strings from every UTF-16 code unit, lone surrogates included (fast-check's
+// "binary" unit makes whole code points only, so single code units are drawn here), and
+// names that read as array indices (which any object lists first, whatever the order).
+const codeUnit = fc.oneof(
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff", '"', "\\", "\u0000", "\u001f", "\u2028", "\u007f"),
+);
+const anyText = fc.oneof(fc.string({ unit: codeUnit }), fc.string({ unit: "binary" }), fc.string({ unit: "binary-ascii" }), fc.string({ unit: "grapheme" }));
+const names = fc.oneof(
+  anyText,
+  fc.nat({ max: 20 }).map(String),
+  fc.nat().map(String),
+  fc.constantFrom("", "__proto__", "constructor", "a", "A", "é", "\u{1F600}", "\ud800", "01", "-1", "4294967295", "4294967294", "1e3"),
+);
 const values = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small" },

@@ -5,7 +5,7 @@ import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { NewLogEntry } from "../../server/log/entries.js";
-import { rootHash, toHex } from "../../server/log/merkle.js";
+import { leafHash, rootHash, toHex } from "../../server/log/merkle.js";
 import { TableLog } from "../../server/log/tableLog.js";
 import { AppendFile, type LogFile } from "../../server/log/appendFile.js";
 import { tempDir } from "./fixtures.js";
@@ -101,6 +101,25 @@ describe("TableLog.append", () => {
     const expected = sha(0x01, sha(0x01, l0, l1), l2);
     expect(log.rootHash()).toBe(expected.toString("hex"));
     expect(log.rootHash()).toBe(toHex(rootHash(leaves)));
+  });
+
+  it("hashes non-ASCII lines as their UTF-8 bytes, as the browser's portable leafHash does", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([
+      { actor: "x", type: "joined", statement: "Ik ga akkoord: één €, ü, \u2028, \u{1F600}." },
+      { actor: "x", type: "joined", statement: 'quote " backslash \\ tab \t' },
+    ]);
+    const lines = (await fileLines()).slice(0, 2);
+    lines.forEach((l, i) => expect(log.leafHashAt(i)).toBe(toHex(leafHash(new TextEncoder().encode(l)))));
+  });
+
+  it("writes nothing for an empty append (no blank line for backup's check to trip on)", async () => {
+    const { log } = await TableLog.open(file);
+    await log.append([sent("a", "1")]);
+    expect(await log.append([])).toEqual([]);
+    await log.append([sent("b", "2")]);
+    expect(await fileLines()).toHaveLength(3);
+    expect(log.entries.map((e) => e.seq)).toEqual([0, 1]);
   });
 
   it("reopening reads the same entries, leaf hashes and root", async () => {
