@@ -24,6 +24,7 @@ import { mkdir, truncate } from "node:fs/promises";
 import path from "node:path";
 import type { CollabDocName } from "../../shared/collab.js";
 import { AppendFile, type LogFile } from "../log/appendFile.js";
+import { GroupCommit } from "../log/groupCommit.js";
 import type { Sealer } from "../store/sealer.js";
 import { fsyncDir, readBytesIfExists, readTextIfExists, writeFileDurable } from "../store/durableFile.js";
 
@@ -65,9 +66,13 @@ export class DocumentFiles {
   /** Bytes of the updates file known durable: where a failed group is cut back to. */
   private durableBytes = 0;
   private dirReady = false;
-  private queue: Queued[] = [];
-  private writing = false;
-  private scheduled = false;
+  private readonly commits = new GroupCommit<Queued>({
+    write: (group) => this.writeGroup(group),
+    written: (group) => {
+      for (const q of group) q.resolve();
+    },
+    failed: (dropped, err) => this.dropAfterFailure(dropped, err),
+  });
   /** The promise of the last update appended: it settles after every earlier one. */
   private tail: Promise<void> = Promise.resolve();
   /** Set once a group failed: nothing more is appended through this instance. */
@@ -135,10 +140,7 @@ export class DocumentFiles {
     if (this.failed) return Promise.reject(this.failed.err);
     const line = Buffer.from(this.seal(update, "updates")).toString("base64");
     this.lines += 1;
-    const durable = new Promise<void>((resolve, reject) => {
-      this.queue.push({ line, resolve, reject });
-      this.schedule();
-    });
+    const durable = new Promise<void>((resolve, reject) => this.commits.add({ line, resolve, reject }));
     this.tail = durable;
     return durable;
   }
@@ -155,7 +157,7 @@ export class DocumentFiles {
   async compact(state: Uint8Array): Promise<void> {
     if (this.failed) throw new Error("the updates file failed; the document must be reloaded");
     // The snapshot must hold every line it replaces: nothing may be in flight.
-    if (this.writing || this.scheduled || this.queue.length > 0) throw new Error("compaction while updates are being written");
+    if (!this.commits.idle) throw new Error("compaction while updates are being written");
     await this.ensureDir();
     await writeFileDurable(this.snapshotFile, this.seal(state, "snapshot"));
     if (this.lines === 0) return;
@@ -171,32 +173,13 @@ export class DocumentFiles {
     await this.out.close();
   }
 
-  private schedule(): void {
-    if (this.writing || this.scheduled) return;
-    this.scheduled = true;
-    // One turn of the event loop gathers every update applied meanwhile (the frames of
-    // many connections read in one poll) into this group.
-    setImmediate(() => void this.flush());
-  }
-
-  private async flush(): Promise<void> {
-    this.scheduled = false;
-    const group = this.queue;
-    this.queue = [];
-    if (group.length === 0 || this.failed) return;
-    this.writing = true;
+  private async writeGroup(group: readonly Queued[]): Promise<void> {
+    // Appends are refused once a group failed; this is for any queued meanwhile.
+    if (this.failed) throw this.failed.err;
     const bytes = Buffer.from(group.map((q) => `${q.line}\n`).join(""), "utf8");
-    try {
-      await this.ensureDir();
-      await this.out.appendDurable(bytes);
-    } catch (err) {
-      await this.dropAfterFailure(group, err);
-      return;
-    }
+    await this.ensureDir();
+    await this.out.appendDurable(bytes);
     this.durableBytes += bytes.length;
-    this.writing = false;
-    for (const q of group) q.resolve();
-    if (this.queue.length > 0) this.schedule();
   }
 
   /**
@@ -206,13 +189,10 @@ export class DocumentFiles {
    * cut on the next load, and whole lines left are updates that were never
    * acknowledged: harmless, as after a crash between write and fsync.
    */
-  private async dropAfterFailure(group: Queued[], err: unknown): Promise<void> {
-    this.failed = { err };
-    const dropped = [...group, ...this.queue];
-    this.queue = [];
+  private async dropAfterFailure(dropped: readonly Queued[], err: unknown): Promise<void> {
+    this.failed ??= { err };
     await this.out.truncate(this.durableBytes).catch(() => undefined);
-    await this.out.close();
-    this.writing = false;
+    await this.out.close().catch(() => undefined);
     for (const q of dropped) q.reject(err);
   }
 

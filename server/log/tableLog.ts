@@ -15,6 +15,7 @@ import { readTextIfExists } from "../store/durableFile.js";
 import { AppendFile, type LogFile } from "./appendFile.js";
 import { canonicalJson } from "./canonicalJson.js";
 import { DeliveryIndex } from "./deliveryIndex.js";
+import { GroupCommit } from "./groupCommit.js";
 import { MerkleTree, type Hash } from "./merkle.js";
 import type { LogEntry, NewLogEntry } from "./entries.js";
 import { ReceiptTimes } from "./receiptTimes.js";
@@ -33,6 +34,8 @@ const hex = (h: Hash): string => Buffer.from(h.buffer, h.byteOffset, h.byteLengt
 interface Queued {
   stamped: LogEntry[];
   lines: string[];
+  /** Their leaf hashes, computed while the group's write is on its way to the disk. */
+  leaves?: Buffer[];
   resolve: (entries: LogEntry[]) => void;
   reject: (err: unknown) => void;
 }
@@ -69,9 +72,11 @@ export class TableLog {
   private readonly receiptTimes: ReceiptTimes;
   /** The seq the next appended entry gets: durable entries plus those queued or being written. */
   private nextSeq: number;
-  private queue: Queued[] = [];
-  private writing = false;
-  private scheduled = false;
+  private readonly commits = new GroupCommit<Queued>({
+    write: (group) => this.writeGroup(group),
+    written: (group) => this.settle(group),
+    failed: (dropped, err) => this.dropAfterFailure(dropped, err),
+  });
   /** Set when a failed group could not be cut from the file: nothing more is appended. */
   private broken: unknown = null;
 
@@ -156,67 +161,48 @@ export class TableLog {
     const lines = stamped.map(canonicalJson);
     this.nextSeq += stamped.length;
     for (const e of stamped) this.index.add(e);
-    return new Promise<LogEntry[]>((resolve, reject) => {
-      this.queue.push({ stamped, lines, resolve, reject });
-      this.schedule();
-    });
+    return new Promise<LogEntry[]>((resolve, reject) => this.commits.add({ stamped, lines, resolve, reject }));
   }
 
   /** Waits for appends still queued or being written (they may fail) and closes the file. */
   async close(): Promise<void> {
-    while (this.writing || this.scheduled || this.queue.length > 0) await new Promise((r) => setImmediate(r));
+    await this.commits.settled();
     await this.out.close();
   }
 
-  private schedule(): void {
-    if (this.writing || this.scheduled) return;
-    this.scheduled = true;
-    // One turn of the event loop gathers every append made meanwhile (e.g. the receipts
-    // of many sockets read in one poll) into this group.
-    setImmediate(() => void this.flush());
-  }
-
-  private async flush(): Promise<void> {
-    this.scheduled = false;
-    const group = this.queue;
-    this.queue = [];
-    if (group.length === 0) return;
-    this.writing = true;
-    const lines = group.flatMap((q) => q.lines);
-    const bytes = Buffer.from(`${lines.join("\n")}\n`, "utf8");
+  private async writeGroup(group: readonly Queued[]): Promise<void> {
+    // Appends made after the file could not be cut back (see dropAfterFailure).
+    if (this.broken !== null) throw new TafelError("internal", "This table's log could not be written and must be reopened (restart the server).");
+    const bytes = Buffer.from(`${group.flatMap((q) => q.lines).join("\n")}\n`, "utf8");
     const written = this.out.appendDurable(bytes);
     // The leaf hashes are computed while the disk works (they change no state).
-    const leaves = lines.map(leafHashOf);
-    try {
-      await written;
-    } catch (err) {
-      await this.dropAfterFailure(group, err);
-      return;
-    }
+    for (const q of group) q.leaves = q.lines.map(leafHashOf);
+    await written;
     this.durableBytes += bytes.length;
+  }
+
+  /** The group is durable: readers see it, and its callers are answered. */
+  private settle(group: readonly Queued[]): void {
     for (const q of group) {
       this.list.push(...q.stamped);
       for (const e of q.stamped) this.receiptTimes.add(e);
+      q.lines.forEach((l, i) => {
+        this.tree.append((q.leaves as Buffer[])[i] as Buffer);
+        this.canonical.push(l);
+      });
     }
-    lines.forEach((l, i) => {
-      const leaf = leaves[i] as Buffer;
-      this.tree.append(leaf);
-      this.canonical.push(l);
-    });
-    this.writing = false;
     for (const q of group) q.resolve(q.stamped);
-    if (this.queue.length > 0) this.schedule();
   }
 
   /**
    * The group failed: it and everything queued behind it (numbered after it) is
    * rejected, the numbering goes back to the durable end, and the file is cut back there
    * (a failed fsync may have left some of the bytes). If even that fails, the log
-   * refuses further appends rather than risk a gap or a repeated number.
+   * refuses further appends rather than risk a gap or a repeated number; appends made
+   * while the file was being cut were numbered from the durable end, and are written
+   * next, or refused if it could not be cut.
    */
-  private async dropAfterFailure(group: Queued[], err: unknown): Promise<void> {
-    const dropped = [...group, ...this.queue];
-    this.queue = [];
+  private async dropAfterFailure(dropped: readonly Queued[], err: unknown): Promise<void> {
     this.nextSeq = this.list.length;
     this.index = DeliveryIndex.of(this.list);
     try {
@@ -224,15 +210,6 @@ export class TableLog {
     } catch (cutErr) {
       this.broken = cutErr;
     }
-    this.writing = false;
     for (const q of dropped) q.reject(err);
-    // Appends made while the file was being cut were numbered from the durable end.
-    if (this.queue.length > 0) {
-      if (this.broken !== null) {
-        const late = this.queue;
-        this.queue = [];
-        for (const q of late) q.reject(err);
-      } else this.schedule();
-    }
   }
 }

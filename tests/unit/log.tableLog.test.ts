@@ -347,6 +347,53 @@ describe("TableLog group commit", () => {
     await log.close();
   });
 
+  /** A log whose second fsync fails; cutting the failed group back runs `cut`. */
+  async function failingGroupWithCut(cut: (watched: WatchedFile, length: number) => Promise<void>) {
+    const watched = new WatchedFile(file);
+    const { log } = await TableLog.open(file, { file: watched });
+    await log.append([sent("a", "d0")]);
+    watched.beforeSync = (n) => (n === 2 ? Promise.reject(new Error("EIO: fsync failed")) : undefined);
+    let started = () => undefined as void;
+    const cutStarted = new Promise<void>((r) => (started = r));
+    watched.truncate = (length) => {
+      started();
+      return cut(watched, length);
+    };
+    const failed = log.append([sent("b", "d1")]).then(() => "ok", (e: Error) => e.message);
+    await cutStarted;
+    return { log, failed };
+  }
+
+  it("appends made while a failed group is being cut from the file are numbered from the durable end and written next", async () => {
+    let finishCut = () => undefined as void;
+    const cutGate = new Promise<void>((r) => (finishCut = r));
+    const { log, failed } = await failingGroupWithCut(async (watched, length) => {
+      await cutGate;
+      return watched.real.truncate(length);
+    });
+    const late = log.append([sent("c", "d2")]);
+    finishCut();
+    expect(await failed).toBe("EIO: fsync failed");
+    const [entry] = await late;
+    expect(entry?.seq).toBe(1);
+    expect(await seqsInFile()).toEqual([0, 1]);
+    const { log: again } = await TableLog.open(file);
+    expect(again.entries.map((e) => (e as { delivery: string }).delivery)).toEqual(["d0", "d2"]);
+    await log.close();
+  });
+
+  it("appends made while a failed group is being cut are refused if it cannot be cut", async () => {
+    const { log, failed } = await failingGroupWithCut(async () => {
+      await new Promise((r) => setImmediate(r));
+      throw new Error("EIO: truncate failed");
+    });
+    const late = log.append([sent("c", "d2")]).then(() => "ok", (e: Error) => e.message);
+    expect(await failed).toBe("EIO: fsync failed");
+    expect(await late).toMatch(/could not be written/);
+    expect(log.size).toBe(1);
+    await log.close();
+  });
+
   it("a power cut after any acknowledgement loses no acknowledged entry (only fsync'd bytes survive)", async () => {
     const watched = new WatchedFile(file);
     // Let fsyncs take a moment so that writes pile up behind them.
