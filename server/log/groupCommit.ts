@@ -16,7 +16,8 @@ export interface GroupWriter<T> {
   /**
    * The group's write failed. `dropped` is the group and everything queued behind it:
    * none of it is written, and every one must be settled here. Items queued while this
-   * runs make the next group. Must not throw (nobody would hear it).
+   * runs make the next group, written once this has finished. Must not throw: an error
+   * here is a bug, and surfaces as an unhandled rejection.
    */
   failed(dropped: readonly T[], err: unknown): Promise<void>;
 }
@@ -60,8 +61,13 @@ export class GroupCommit<T> {
     } catch (err) {
       const dropped = [...group, ...this.queue];
       this.queue = [];
-      await this.writer.failed(dropped, err);
-      this.writing = false;
+      // Still "writing" while the failure is handled (a file being cut back): what is
+      // added meanwhile waits for it, or the cut could remove it after it was answered.
+      try {
+        await this.writer.failed(dropped, err);
+      } finally {
+        this.writing = false;
+      }
       if (this.queue.length > 0) this.schedule();
       return;
     }

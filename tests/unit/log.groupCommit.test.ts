@@ -10,6 +10,8 @@ class Recorder implements GroupWriter<string> {
   readonly groups: string[][] = [];
   readonly writtenItems: string[] = [];
   readonly dropped: string[][] = [];
+  /** What happened, in order. */
+  readonly events: string[] = [];
   /** Called for each write; may return a promise that holds or fails it. */
   onWrite: (group: readonly string[]) => Promise<void> | void = () => undefined;
   /** Called while a failure is being handled, before it settles. */
@@ -17,6 +19,7 @@ class Recorder implements GroupWriter<string> {
 
   async write(group: readonly string[]): Promise<void> {
     this.groups.push([...group]);
+    this.events.push(`write ${group.join(",")}`);
     await this.onWrite(group);
   }
 
@@ -25,9 +28,12 @@ class Recorder implements GroupWriter<string> {
   }
 
   async failed(dropped: readonly string[]): Promise<void> {
+    this.events.push("failing");
     this.whileFailing();
-    await turn();
+    // Handling a failure takes several turns (a file being cut back).
+    for (let i = 0; i < 3; i += 1) await turn();
     this.dropped.push([...dropped]);
+    this.events.push("failed");
   }
 }
 
@@ -74,5 +80,7 @@ describe("GroupCommit", () => {
     expect(w.dropped).toEqual([["a", "b"]]);
     expect(w.groups).toEqual([["a"], ["late"]]);
     expect(w.writtenItems).toEqual(["late"]);
+    // Only once the failure is handled: a write meanwhile could be undone by it.
+    expect(w.events).toEqual(["write a", "failing", "failed", "write late"]);
   });
 });

@@ -372,6 +372,9 @@ describe("TableLog group commit", () => {
       return watched.real.truncate(length);
     });
     const late = log.append([sent("c", "d2")]);
+    // The cut takes a while: the late append must wait for it, or the cut would remove
+    // it after it was acknowledged.
+    for (let i = 0; i < 5; i += 1) await new Promise((r) => setImmediate(r));
     finishCut();
     expect(await failed).toBe("EIO: fsync failed");
     const [entry] = await late;
