@@ -123,5 +123,20 @@ describe("a referral becomes a case table, in Dutch", () => {
     await referrerPage.reload();
     await expect.poll(async () => (await referrerPage.getByTestId(`my-referral-${referralId}`).textContent()) ?? "", { timeout: 10_000 }).toContain("Aanvaard");
     expect(await referrerPage.content()).not.toContain(name);
+
+    // 4. The case director's controls: a track change with its reason; a closure without
+    // a reason is refused in the form, with one it closes the case.
+    await directorPage.getByTestId("case-new-track").selectOption("1");
+    await directorPage.getByTestId("case-track-reason").fill("De vader is verhuisd; het veiligheidsplan houdt.");
+    await directorPage.getByTestId("case-track-submit").click();
+    await expect.poll(async () => (await directorPage.getByTestId("case-track").textContent()) ?? "", { timeout: 10_000 }).toMatch(/^Spoor 1: /);
+    await directorPage.getByTestId("case-close-submit").click();
+    await expect.poll(async () => directorPage.getByTestId("case-close-reason").getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("true");
+    expect(await directorPage.getByTestId("case-status").textContent()).toBe("Lopend");
+    await directorPage.getByTestId("case-close-reason").fill("Het veiligheidsplan houdt; de hulp loopt verder.");
+    await directorPage.getByTestId("case-close-submit").click();
+    await expect.poll(async () => (await directorPage.getByTestId("case-status").textContent()) ?? "", { timeout: 10_000 }).toBe("Afgesloten");
+    const log = await p.police.client.ok<{ entries: { type: string }[] }>("GET", `/api/tables/${caseTableId}/log`);
+    expect(log.entries.slice(-2).map((e) => e.type)).toEqual(["case-track-changed", "case-closed"]);
   }, 180_000);
 });

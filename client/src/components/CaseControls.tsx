@@ -1,6 +1,6 @@
 // The case director's controls: next review date, track change (de-escalation) with a
 // reason, closure with a reason, and transfer to another table or partnership.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Track } from "../../../shared/schemas";
 import type { CaseView, TableView } from "../../../shared/types";
@@ -11,7 +11,7 @@ import { useAnnounce } from "../hooks/useAnnounce";
 import { useResource } from "../hooks/useResource";
 import { useSubmit } from "../hooks/useSubmit";
 import { SelectField, TextAreaField, TextField } from "./Field";
-import { FormError } from "./FormError";
+import { FormCard } from "./FormCard";
 
 interface Props {
   table: TableView;
@@ -42,38 +42,18 @@ export function CaseControls({ table, view, onChanged }: Props) {
     announce(message);
     onChanged(next);
   };
-  const onReview = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    done(await review.run(id, { date: reviewDate }), t("lifecycle.case.reviewSaved", { date: formatDate(reviewDate) }));
-  };
-  const onTrack = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    done(await changeTrack.run(id, { track, reason: trackReason }), t("lifecycle.case.trackSaved", { n: track }));
-  };
-  const onClose = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    done(await close.run(id, { reason: closeReason }), t("lifecycle.case.closed"));
-  };
-  const onTransfer = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const onReview = async () => done(await review.run(id, { date: reviewDate }), t("lifecycle.case.reviewSaved", { date: formatDate(reviewDate) }));
+  const onTrack = async () => done(await changeTrack.run(id, { track, reason: trackReason }), t("lifecycle.case.trackSaved", { n: track }));
+  const onClose = async () => done(await close.run(id, { reason: closeReason }), t("lifecycle.case.closed"));
+  const onTransfer = async () =>
     done(await transfer.run(id, { agreementId, casusregisseurId: director, reason: transferReason }), t("lifecycle.case.transferred"));
-  };
 
   return (
     <div className="stack-lg" data-testid="case-controls">
-      <form className="form card card-padded" onSubmit={(e) => void onReview(e)} noValidate aria-labelledby="case-review-title">
-        <h3 id="case-review-title">{t("lifecycle.case.setReview")}</h3>
-        <FormError message={review.message} />
-        <div className="inline-form">
-          <TextField id="case-review-date" data-testid="case-review-date" type="date" label={t("lifecycle.case.reviewDate")} value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} error={review.fields.date} />
-          <button type="submit" className="button button-primary" data-testid="case-review-submit" disabled={review.pending}>
-            {t("lifecycle.case.setReview")}
-          </button>
-        </div>
-      </form>
-      <form className="form card card-padded" onSubmit={(e) => void onTrack(e)} noValidate aria-labelledby="case-track-title">
-        <h3 id="case-track-title">{t("lifecycle.case.changeTrack")}</h3>
-        <FormError message={changeTrack.message} />
+      <FormCard id="case-review" title={t("lifecycle.case.setReview")} error={review.message} onSubmit={onReview} submitLabel={t("lifecycle.case.setReview")} pending={review.pending} tone="primary" inline>
+        <TextField id="case-review-date" data-testid="case-review-date" type="date" label={t("lifecycle.case.reviewDate")} value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} error={review.fields.date} />
+      </FormCard>
+      <FormCard id="case-track" title={t("lifecycle.case.changeTrack")} error={changeTrack.message} onSubmit={onTrack} submitLabel={t("lifecycle.case.changeTrack")} pending={changeTrack.pending}>
         <SelectField id="case-new-track" data-testid="case-new-track" label={t("lifecycle.case.newTrack")} value={String(track)} onChange={(e) => setTrack(Number(e.target.value) as Track)}>
           {view.tracks.map((x) => (
             <option key={x.track} value={x.track}>
@@ -82,16 +62,16 @@ export function CaseControls({ table, view, onChanged }: Props) {
           ))}
         </SelectField>
         <TextAreaField id="case-track-reason" data-testid="case-track-reason" label={t("lifecycle.case.reason")} rows={2} value={trackReason} onChange={(e) => setTrackReason(e.target.value)} error={changeTrack.fields.reason} />
-        <div className="form-actions">
-          <button type="submit" className="button" data-testid="case-track-submit" disabled={changeTrack.pending}>
-            {t("lifecycle.case.changeTrack")}
-          </button>
-        </div>
-      </form>
-      <form className="form card card-padded" onSubmit={(e) => void onTransfer(e)} noValidate aria-labelledby="case-transfer-title">
-        <h3 id="case-transfer-title">{t("lifecycle.case.transfer")}</h3>
-        <p className="muted small">{t("lifecycle.case.transferHint")}</p>
-        <FormError message={transfer.message ?? accounts.error?.message} />
+      </FormCard>
+      <FormCard
+        id="case-transfer"
+        title={t("lifecycle.case.transfer")}
+        hint={t("lifecycle.case.transferHint")}
+        error={transfer.message ?? accounts.error?.message}
+        onSubmit={onTransfer}
+        submitLabel={t("lifecycle.case.transferSubmit")}
+        pending={transfer.pending}
+      >
         <SelectField id="case-transfer-partnership" data-testid="case-transfer-partnership" label={t("lifecycle.case.receiving")} value={agreementId} onChange={(e) => { setAgreementId(e.target.value); setDirector(""); }} error={transfer.fields.agreementId}>
           <option value="">{t("lifecycle.refer.choosePartnership")}</option>
           {(partnerships.data ?? []).map((p) => (
@@ -109,23 +89,10 @@ export function CaseControls({ table, view, onChanged }: Props) {
           ))}
         </SelectField>
         <TextAreaField id="case-transfer-reason" data-testid="case-transfer-reason" label={t("lifecycle.case.reason")} rows={2} value={transferReason} onChange={(e) => setTransferReason(e.target.value)} error={transfer.fields.reason} />
-        <div className="form-actions">
-          <button type="submit" className="button" data-testid="case-transfer-submit" disabled={transfer.pending}>
-            {t("lifecycle.case.transferSubmit")}
-          </button>
-        </div>
-      </form>
-      <form className="form card card-padded" onSubmit={(e) => void onClose(e)} noValidate aria-labelledby="case-close-title">
-        <h3 id="case-close-title">{t("lifecycle.case.close")}</h3>
-        <p className="muted small">{t("lifecycle.case.closeHint")}</p>
-        <FormError message={close.message} />
+      </FormCard>
+      <FormCard id="case-close" title={t("lifecycle.case.close")} hint={t("lifecycle.case.closeHint")} error={close.message} onSubmit={onClose} submitLabel={t("lifecycle.case.close")} pending={close.pending} tone="danger">
         <TextAreaField id="case-close-reason" data-testid="case-close-reason" label={t("lifecycle.case.reason")} rows={2} value={closeReason} onChange={(e) => setCloseReason(e.target.value)} error={close.fields.reason} />
-        <div className="form-actions">
-          <button type="submit" className="button button-danger" data-testid="case-close-submit" disabled={close.pending}>
-            {t("lifecycle.case.close")}
-          </button>
-        </div>
-      </form>
+      </FormCard>
     </div>
   );
 }
