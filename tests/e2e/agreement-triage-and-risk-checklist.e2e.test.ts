@@ -69,6 +69,15 @@ describe("a partnership's triage criteria and risk checklist", () => {
     expect(await page.getByTestId("agreement-criterion-0").getAttribute("aria-invalid")).toBe("true");
     await page.getByTestId("agreement-criterion-0").fill(CRITERION_FIRST);
     await inline.waitFor({ state: "detached" });
+    // So does an answer of a risk item, in its table cell.
+    const answer = page.getByTestId("agreement-risk-option-0-0");
+    const answerText = await answer.inputValue();
+    await answer.fill("");
+    await expect.poll(() => page.locator("#agreement-risk-option-0-0-error").textContent()).toBe("must not be empty");
+    expect(await answer.getAttribute("aria-invalid")).toBe("true");
+    expect(await answer.getAttribute("aria-describedby")).toBe("agreement-risk-option-0-0-error");
+    await answer.fill(answerText);
+    await page.locator("#agreement-risk-option-0-0-error").waitFor({ state: "detached" });
 
     // By keyboard: remove the third criterion, add one, and move it up above the second.
     await page.getByTestId("agreement-criterion-remove-2").focus();

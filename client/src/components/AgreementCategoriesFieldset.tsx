@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { CATEGORIES, type Category } from "../../../shared/schemas";
 import type { AgreementDraftState, CategoryRow } from "../hooks/useAgreementDraft";
+import { CellInput } from "./Field";
 
 type CategoryField = "key" | "label" | "article" | "retentionDays";
 
@@ -86,13 +87,9 @@ export function AgreementCategoriesFieldset({ state, errorFor, listError }: Prop
                     const error = errorFor(key, field);
                     return (
                       <td key={field}>
-                        <label htmlFor={id} className="visually-hidden">
-                          {accessibleName(field, name)}
-                        </label>
-                        <input
+                        <CellInput
                           id={id}
-                          data-testid={id}
-                          className="input"
+                          label={accessibleName(field, name)}
                           type={type}
                           inputMode={type === "number" ? "numeric" : undefined}
                           min={type === "number" ? 1 : undefined}
@@ -101,14 +98,8 @@ export function AgreementCategoriesFieldset({ state, errorFor, listError }: Prop
                           disabled={!row.included}
                           value={value(row, field)}
                           onChange={(e) => setCategory(key, { [field]: e.target.value })}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${id}-error` : undefined}
+                          error={error}
                         />
-                        {error ? (
-                          <p id={`${id}-error`} className="field-error">
-                            {error}
-                          </p>
-                        ) : null}
                       </td>
                     );
                   })}

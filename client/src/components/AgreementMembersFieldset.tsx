@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { OrganisationView } from "../../../shared/types";
 import type { AgreementDraftState } from "../hooks/useAgreementDraft";
+import { CellInput } from "./Field";
 
 interface Props {
   organisations: OrganisationView[];
@@ -63,26 +64,16 @@ export function AgreementMembersFieldset({ organisations, myOrganisationId, stat
                     ) : null}
                   </th>
                   <td>
-                    <label htmlFor={roleId} className="visually-hidden">
-                      {t("agreementForm.roleOf", { organisation: o.name })}
-                    </label>
-                    <input
+                    <CellInput
                       id={roleId}
-                      data-testid={roleId}
-                      className="input"
+                      label={t("agreementForm.roleOf", { organisation: o.name })}
                       maxLength={200}
                       disabled={!row.included}
                       placeholder={t("agreementForm.rolePlaceholder")}
                       value={row.role}
                       onChange={(e) => setMember(o.id, { role: e.target.value })}
-                      aria-invalid={roleError ? true : undefined}
-                      aria-describedby={roleError ? `${roleId}-error` : undefined}
+                      error={roleError}
                     />
-                    {roleError ? (
-                      <p id={`${roleId}-error`} className="field-error">
-                        {roleError}
-                      </p>
-                    ) : null}
                   </td>
                 </tr>
               );

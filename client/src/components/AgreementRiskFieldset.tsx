@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RISK_LIMITS } from "../../../shared/schemas";
 import { freshKey, type AgreementDraftState, type RiskDraft } from "../hooks/useAgreementDraft";
-import { TextField } from "./Field";
+import { CellInput, TextField } from "./Field";
 
 interface Props {
   state: AgreementDraftState;
@@ -103,47 +103,27 @@ export function AgreementRiskFieldset({ state, err }: Props) {
                     return (
                       <tr key={o.key}>
                         <td>
-                          <label htmlFor={labelId} className="visually-hidden">
-                            {t("agreementForm.risk.answerOf", { n, m: j + 1 })}
-                          </label>
-                          <input
+                          <CellInput
                             id={labelId}
-                            data-testid={labelId}
-                            className="input"
+                            label={t("agreementForm.risk.answerOf", { n, m: j + 1 })}
                             maxLength={RISK_LIMITS.optionLabel}
                             value={o.label}
                             onChange={(e) => setOption(i, j, { label: e.target.value })}
-                            aria-invalid={labelError ? true : undefined}
-                            aria-describedby={labelError ? `${labelId}-error` : undefined}
+                            error={labelError}
                           />
-                          {labelError ? (
-                            <p id={`${labelId}-error`} className="field-error">
-                              {labelError}
-                            </p>
-                          ) : null}
                         </td>
                         <td>
-                          <label htmlFor={pointsId} className="visually-hidden">
-                            {t("agreementForm.risk.pointsOf", { n, answer: o.label || j + 1 })}
-                          </label>
-                          <input
+                          <CellInput
                             id={pointsId}
-                            data-testid={pointsId}
-                            className="input"
+                            label={t("agreementForm.risk.pointsOf", { n, answer: o.label || j + 1 })}
                             type="number"
                             inputMode="numeric"
                             min={0}
                             max={RISK_LIMITS.points}
                             value={o.points}
                             onChange={(e) => setOption(i, j, { points: e.target.value })}
-                            aria-invalid={pointsError ? true : undefined}
-                            aria-describedby={pointsError ? `${pointsId}-error` : undefined}
+                            error={pointsError}
                           />
-                          {pointsError ? (
-                            <p id={`${pointsId}-error`} className="field-error">
-                              {pointsError}
-                            </p>
-                          ) : null}
                         </td>
                       </tr>
                     );

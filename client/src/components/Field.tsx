@@ -87,3 +87,24 @@ export function SelectField({
     </Frame>
   );
 }
+
+/**
+ * An input in a table cell: its label is for assistive technology only (the column
+ * header shows it to everyone else), its error is written below it. The agreement
+ * form's tables are made of these.
+ */
+export function CellInput({ id, label, error, ...input }: { id: string; label: ReactNode; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input id={id} data-testid={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...input} />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
