@@ -128,7 +128,6 @@ export class Realtime implements Notifier {
   async close(): Promise<void> {
     clearInterval(this.sweep);
     for (const { timer } of this.changes.values()) clearTimeout(timer);
-    for (const timer of this.recentlyNotified.values()) clearTimeout(timer);
     await this.io.close();
   }
 
@@ -334,25 +333,23 @@ export class Realtime implements Notifier {
       for (const t of topics) pending.topics.add(t);
       return;
     }
-    if (this.recentlyNotified.has(tableId)) {
-      const timer = setTimeout(() => this.sendChanges(tableId), CHANGE_WINDOW_MS);
-      timer.unref();
-      this.changes.set(tableId, { topics: new Set(topics), timer });
+    const sinceLast = Date.now() - (this.lastNotice.get(tableId) ?? Number.NEGATIVE_INFINITY);
+    if (sinceLast >= CHANGE_WINDOW_MS) {
+      this.notify(tableId, topics);
       return;
     }
-    this.notify(tableId, topics);
+    const timer = setTimeout(() => this.sendChanges(tableId), CHANGE_WINDOW_MS - sinceLast);
+    timer.unref();
+    this.changes.set(tableId, { topics: new Set(topics), timer });
   }
 
-  /** Tables with a change waiting for the end of their window, and those notified within one. */
+  /** Tables with a change waiting for the end of their window, and when each was last notified. */
   private readonly changes = new Map<string, { topics: Set<ChangeTopic>; timer: NodeJS.Timeout }>();
-  private readonly recentlyNotified = new Map<string, NodeJS.Timeout>();
+  private readonly lastNotice = new Map<string, number>();
 
   private notify(tableId: string, topics: Iterable<ChangeTopic>): void {
     this.io.to(`table:${tableId}`).emit("table:changed", { v: PROTOCOL_VERSION, tableId, topics: [...topics] });
-    clearTimeout(this.recentlyNotified.get(tableId));
-    const quiet = setTimeout(() => this.recentlyNotified.delete(tableId), CHANGE_WINDOW_MS);
-    quiet.unref();
-    this.recentlyNotified.set(tableId, quiet);
+    this.lastNotice.set(tableId, Date.now());
   }
 
   private sendChanges(tableId: string): void {

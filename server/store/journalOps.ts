@@ -2,7 +2,7 @@
 // top-level keys, and how to replay them. A table document is mostly long arrays
 // (fragments, drafts, meetings) of which an update touches one element: a release adds a
 // fragment and removes a draft. Written as operations, an update costs bytes in
-// proportion to what it changed, not to the whole table (tableJournal.ts).
+// proportion to what it changed, not to the whole table (journaledFile.ts).
 //
 // States come from immer (durableDoc.ts): an unchanged part is the very same object in
 // both states, so "unchanged" is an identity test, and an array's change is found as the
