@@ -20,13 +20,13 @@
 //   (2) leaves the snapshot *and* the old lines; replaying lines that are already in the
 //   snapshot is harmless, because applying a Yjs update twice changes nothing. The other
 //   order could lose updates; this one cannot.
-import { mkdir, truncate } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { CollabDocName } from "../../shared/collab.js";
-import { AppendFile, type LogFile } from "../log/appendFile.js";
+import { AppendFile, readWholeLines, type LogFile } from "../log/appendFile.js";
 import { GroupCommit } from "../log/groupCommit.js";
 import type { Sealer } from "../store/sealer.js";
-import { fsyncDir, readBytesIfExists, readTextIfExists, writeFileDurable } from "../store/durableFile.js";
+import { fsyncDir, readBytesIfExists, writeFileDurable } from "../store/durableFile.js";
 
 /** Compact once this many updates have been appended since the last snapshot. */
 export const COMPACT_AFTER_UPDATES = 500;
@@ -113,20 +113,13 @@ export class DocumentFiles {
   async load(): Promise<LoadedDocument> {
     const stored = await readBytesIfExists(this.snapshotFile);
     const snapshot = stored ? this.open(stored, "snapshot") : null;
-    let text = (await readTextIfExists(this.updatesFile)) ?? "";
-    let repaired = false;
-    if (text.length > 0 && !text.endsWith("\n")) {
-      text = text.slice(0, text.lastIndexOf("\n") + 1);
-      await truncate(this.updatesFile, Buffer.byteLength(text));
-      repaired = true;
-    }
-    const lines = text.split("\n").filter((l) => l.length > 0);
+    const { lines, bytes, repaired } = await readWholeLines(this.updatesFile);
     const updates = lines.map((line, i) => {
       if (!BASE64_LINE.test(line)) throw new Error(`${this.updatesFile}: line ${i + 1} is not base64`);
       return this.open(new Uint8Array(Buffer.from(line, "base64")), "updates");
     });
     this.lines = updates.length;
-    this.durableBytes = Buffer.byteLength(text);
+    this.durableBytes = bytes;
     return { snapshot, updates, repaired };
   }
 

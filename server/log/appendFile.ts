@@ -2,9 +2,28 @@
 // when the write created the file) on a handle kept open while the log is busy, so a
 // group commit costs one write and one fsync, not an open, a stat and a close as well.
 // The Yjs updates files (collab/persistence.ts) use it the same way.
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+import { mkdir, open, truncate, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { fsyncDir } from "../store/durableFile.js";
+import { fsyncDir, readTextIfExists } from "../store/durableFile.js";
+
+/** An append-only file's text up to its last newline: a last line without one was never acknowledged. */
+export function wholePart(text: string): string {
+  return text.slice(0, text.lastIndexOf("\n") + 1);
+}
+
+/**
+ * The lines of an append-only file (a table log, a Yjs updates file), and its length in
+ * bytes. A last line without its newline was being written when the process stopped,
+ * so it was never acknowledged: it is cut from the file (`repaired`).
+ */
+export async function readWholeLines(file: string): Promise<{ lines: string[]; bytes: number; repaired: boolean }> {
+  const text = (await readTextIfExists(file)) ?? "";
+  const whole = wholePart(text);
+  const bytes = Buffer.byteLength(whole);
+  const repaired = whole.length < text.length;
+  if (repaired) await truncate(file, bytes);
+  return { lines: whole.split("\n").filter((l) => l.length > 0), bytes, repaired };
+}
 
 /** What TableLog needs of its file; tests give a faulty one to see how failures are handled. */
 export interface LogFile {

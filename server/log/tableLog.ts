@@ -10,9 +10,7 @@
 // group and of every group queued behind it, and cuts the file back: the log stays
 // numbered 0…n-1 without a gap, and the next append takes the next number.
 import { hash } from "node:crypto";
-import { truncate } from "node:fs/promises";
-import { readTextIfExists } from "../store/durableFile.js";
-import { AppendFile, type LogFile } from "./appendFile.js";
+import { AppendFile, readWholeLines, type LogFile } from "./appendFile.js";
 import { canonicalJson } from "./canonicalJson.js";
 import { DeliveryIndex } from "./deliveryIndex.js";
 import { GroupCommit } from "./groupCommit.js";
@@ -81,16 +79,7 @@ export class TableLog {
   private broken: unknown = null;
 
   static async open(file: string, options: TableLogOptions = {}): Promise<{ log: TableLog; repaired: boolean }> {
-    let text = (await readTextIfExists(file)) ?? "";
-    let repaired = false;
-    // A line without its newline was never acknowledged (the append had not been
-    // fsync'd when the process died): cut it so the file is whole lines again.
-    if (text.length > 0 && !text.endsWith("\n")) {
-      text = text.slice(0, text.lastIndexOf("\n") + 1);
-      await truncate(file, Buffer.byteLength(text));
-      repaired = true;
-    }
-    const lines = text.split("\n").filter((l) => l.length > 0);
+    const { lines, bytes, repaired } = await readWholeLines(file);
     const list = lines.map((l) => JSON.parse(l) as LogEntry);
     // Entries are numbered 0…n-1 in order. A file that is not (edited, lines lost) is not
     // appended to: new entries would repeat numbers and bury the damage.
@@ -100,7 +89,7 @@ export class TableLog {
     }
     const tree = new MerkleTree(nodeHashOf);
     for (const l of lines) tree.append(leafHashOf(l));
-    const log = new TableLog(options.file ?? new AppendFile(file), list, lines, tree, Buffer.byteLength(text));
+    const log = new TableLog(options.file ?? new AppendFile(file), list, lines, tree, bytes);
     return { log, repaired };
   }
 

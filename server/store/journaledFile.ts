@@ -19,7 +19,7 @@
 // line moved to another table, another journal or another place does not open.
 import { createHash } from "node:crypto";
 import { truncate } from "node:fs/promises";
-import { AppendFile } from "../log/appendFile.js";
+import { AppendFile, wholePart } from "../log/appendFile.js";
 import { decodeDocument, encodeDocument, readBytesIfExists, writeFileDurable, type Sealing } from "./durableFile.js";
 import { applyOps, diffStates, JournalOps } from "./journalOps.js";
 import type { Sealer } from "./sealer.js";
@@ -63,7 +63,7 @@ interface JournalParts {
 
 /** A journal's text as stored, split at its newlines; throws if the header is not JSON. */
 function journalParts(text: string): JournalParts {
-  const whole = text.slice(0, text.lastIndexOf("\n") + 1);
+  const whole = wholePart(text);
   const [header, ...lines] = whole.split("\n").slice(0, -1);
   const base = header === undefined ? undefined : (JSON.parse(header) as { base?: unknown }).base;
   return { base, lines: lines.filter((l) => l.length > 0), wholeBytes: Buffer.byteLength(whole) };
